@@ -1,0 +1,111 @@
+package dev.hivemind.engine.client;
+
+import dev.hivemind.api.agent.SessionInfo;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.api.error.InternalHiveMindException;
+import dev.hivemind.api.transport.AuthorizationToken;
+import dev.hivemind.api.transport.ClientEndpoint;
+import dev.hivemind.api.transport.TransportClient;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.session.ClientOptions;
+import dev.hivemind.engine.session.ClientSession;
+import dev.hivemind.engine.session.ClientSessionListener;
+import dev.hivemind.engine.session.SessionEnvironment;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Connects to hubs as a satellite. Every {@link #connect} opens a fresh connection and runs a fresh handshake: no key
+ * survives a reconnect. The returned stage fails with the typed reason: {@link dev.hivemind.api.error.AuthenticationException},
+ * {@link dev.hivemind.api.error.NegotiationException}, {@link dev.hivemind.api.error.ProtocolViolationException},
+ * {@link dev.hivemind.api.error.HandshakeTimeoutException} or {@link dev.hivemind.api.error.ConnectionClosedException}.
+ */
+public final class HiveMindClient {
+    private final TransportClient transport;
+    private final List<AuthMethodFactory> methods;
+    private final ClientCredentials credentials;
+    private final ClientOptions options;
+    private final SessionEnvironment env;
+
+    /**
+     * @param transport   the transport's client
+     * @param methods     the configured auth methods, already initialised (one handshake method, optionally psk)
+     * @param credentials access key and secrets
+     * @param options     client policy
+     * @param env         session services (worker pool, scheduler, random)
+     */
+    public HiveMindClient(TransportClient transport, List<AuthMethodFactory> methods, ClientCredentials credentials,
+            ClientOptions options, SessionEnvironment env) {
+        this.transport = transport;
+        this.methods = List.copyOf(methods);
+        this.credentials = credentials;
+        this.options = options;
+        this.env = env;
+    }
+
+    /** Connects and completes once the session is established; messages go to a bounded inbox. */
+    public CompletionStage<HiveMindConnection> connect(ClientEndpoint endpoint) {
+        return connect(endpoint, null);
+    }
+
+    /** Connects; messages from the hub go to {@code listener} on the connection's thread. */
+    public CompletionStage<HiveMindConnection> connect(ClientEndpoint endpoint, Consumer<HiveMessage> listener) {
+        CompletableFuture<HiveMindConnection> result = new CompletableFuture<>();
+        CompletableFuture<HiveMindConnection.CloseInfo> closed = new CompletableFuture<>();
+        AtomicReference<HiveMindConnection> connection = new AtomicReference<>();
+        AtomicReference<ClientSession> sessionRef = new AtomicReference<>();
+        AuthorizationToken token = new AuthorizationToken(options.userAgent(), credentials.accessKey());
+        ClientSessionListener sessionListener = new ClientSessionListener() {
+            @Override
+            public void onEstablished(SessionInfo info) {
+                HiveMindConnection c = new HiveMindConnection(sessionRef.get(), info, closed, listener, 1024);
+                connection.set(c);
+                result.complete(c);
+            }
+
+            @Override
+            public void onMessage(HiveMessage message) {
+                HiveMindConnection c = connection.get();
+                if (c != null) {
+                    c.deliver(message);
+                }
+            }
+
+            @Override
+            public void onClosed(int code, String reason, HiveMindException failure) {
+                closed.complete(new HiveMindConnection.CloseInfo(code, reason, Optional.ofNullable(failure)));
+                if (!result.isDone()) {
+                    result.completeExceptionally(failure != null ? failure
+                            : new dev.hivemind.api.error.ConnectionClosedException(code, reason));
+                }
+            }
+        };
+        transport.connect(endpoint, token, conn -> {
+            ClientSession s = new ClientSession(conn, credentials, endpoint.address(), methods, options, env,
+                    sessionListener);
+            sessionRef.set(s);
+            return s;
+        }).whenComplete((conn, error) -> {
+            if (error != null && !result.isDone()) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                result.completeExceptionally(cause instanceof HiveMindException ? cause
+                        : new InternalHiveMindException("connection failed", "cannot connect to "
+                                + endpoint.address() + ": " + cause.getMessage(), cause));
+            }
+        });
+        return result;
+    }
+
+    /** Releases the transport client. */
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.hivemind.engine.config;
+
+/**
+ * Hard limits on peer input.
+ *
+ * @param maxFrameBytes    largest frame or message, in bytes (also the largest inflated binarized payload)
+ * @param maxJsonDepth     deepest JSON nesting accepted
+ * @param maxNoopFrames    consecutive frames that do nothing (empty, ignored) before the connection is closed
+ * @param maxConnections   open connections the hub serves at once (authenticated or not)
+ * @param maxPending       connections still in their handshake at once; beyond that new ones are refused with 1013
+ */
+public record LimitSettings(int maxFrameBytes, int maxJsonDepth, int maxNoopFrames, int maxConnections,
+        int maxPending) {
+    public static LimitSettings defaults() {
+        return new LimitSettings(1 << 20, 64, 64, 10_000, 1_000);
+    }
+}

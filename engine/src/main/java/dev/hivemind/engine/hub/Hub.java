@@ -1,0 +1,173 @@
+package dev.hivemind.engine.hub;
+
+import dev.hivemind.api.agent.HiveAgent;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientRegistry;
+import dev.hivemind.api.transport.Admission;
+import dev.hivemind.api.transport.AdmissionRequest;
+import dev.hivemind.api.transport.AuthorizationToken;
+import dev.hivemind.api.transport.Connection;
+import dev.hivemind.api.transport.ConnectionAcceptor;
+import dev.hivemind.api.transport.ConnectionHandler;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.session.ServerSession;
+import dev.hivemind.engine.session.ServerSessionListener;
+import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.work.WorkerPool;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub: admits connections against the client registry (before a WebSocket upgrade completes), gives each one a
+ * {@link ServerSession}, and routes authorised messages of established sessions to the agent. Permission checks
+ * follow hivemind-core: BUS types must be in the client's {@code allowed_types}; BROADCAST needs admin, PROPAGATE
+ * {@code can_propagate}, ESCALATE {@code can_escalate}; refused messages are dropped and counted, not answered.
+ */
+public final class Hub implements ConnectionAcceptor, ServerSessionListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final ClientRegistry registry;
+    private final List<AuthMethodFactory> methods;
+    private final HiveAgent agent;
+    private final SessionEnvironment env;
+    private final WorkerPool io;
+    private final String nodeId;
+    private final String nodePublicKey;
+    private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final HubMetrics metrics = new HubMetrics();
+    private final MessagePolicy policy = new MessagePolicy();
+
+    /**
+     * @param registry the client registry (may block; called on the I/O pool)
+     * @param methods  enabled, available auth methods in configured order
+     * @param agent    receives authorised messages
+     * @param env      session services
+     * @param io       pool for blocking registry lookups
+     * @param nodeId   the hub's peer id
+     */
+    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+            WorkerPool io, String nodeId) {
+        this.registry = registry;
+        this.methods = List.copyOf(methods);
+        this.agent = agent;
+        this.env = env;
+        this.io = io;
+        this.nodeId = nodeId;
+        this.nodePublicKey = methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream)
+                .findFirst().orElse("");
+    }
+
+    public HubMetrics metrics() {
+        return metrics;
+    }
+
+    /** Sessions currently open (any state). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    // ---------------------------------------------------------------- ConnectionAcceptor
+
+    @Override
+    public CompletionStage<Admission> admit(AdmissionRequest request) {
+        Optional<AuthorizationToken> token = AuthorizationToken.parse(request.authorizationToken());
+        if (token.isEmpty()) {
+            metrics.rejected.incrementAndGet();
+            LOG.info("rejected {} from {}: malformed authorization token", request.transport(),
+                    request.remoteAddress());
+            return CompletableFuture.completedFuture(Admission.Rejected.malformedToken());
+        }
+        if (sessions.size() >= env.limits().maxConnections() || pending.get() >= env.limits().maxPending()) {
+            metrics.rejected.incrementAndGet();
+            LOG.warn("rejected {} from {}: connection limits reached ({} open, {} handshaking)", request.transport(),
+                    request.remoteAddress(), sessions.size(), pending.get());
+            return CompletableFuture.completedFuture(Admission.Rejected.busy());
+        }
+        String accessKey = token.get().accessKey();
+        String userAgent = token.get().userAgent();
+        return io.compute(() -> lookup(accessKey), Runnable::run).thenApply(found -> {
+            if (found.isEmpty()) {
+                metrics.rejected.incrementAndGet();
+                LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
+                        userAgent);
+                return Admission.Rejected.unknownKey();
+            }
+            return new Admission.Accepted(userAgent, found.get());
+        });
+    }
+
+    private Optional<ClientRecord> lookup(String accessKey) {
+        if (ClientRecord.REVOKED.equals(accessKey)) {
+            return Optional.empty();
+        }
+        return registry.findByAccessKey(accessKey).filter(c -> !c.revoked());
+    }
+
+    @Override
+    public ConnectionHandler open(Connection connection, Admission.Accepted admission) {
+        ServerSession session = new ServerSession(connection, admission.client(), admission.userAgent(), nodeId,
+                nodePublicKey, methods, env, this);
+        sessions.add(session);
+        pending.incrementAndGet();
+        metrics.connections.incrementAndGet();
+        LOG.info("connected {} client {} '{}' via {} from {}", connection.id(), admission.client().clientId(),
+                admission.client().name(), connection.transport(), connection.remoteAddress());
+        return session;
+    }
+
+    // ---------------------------------------------------------------- ServerSessionListener
+
+    @Override
+    public void onEstablished(ServerSession session) {
+        pending.decrementAndGet();
+        metrics.established.incrementAndGet();
+        try {
+            registry.touch(session.client().clientId(), System.currentTimeMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            LOG.debug("cannot record last_seen", e);
+        }
+        agent.onSessionEstablished(new FilteredPeer(session, policy, metrics));
+    }
+
+    @Override
+    public void onMessage(ServerSession session, HiveMessage message) {
+        Optional<String> refusal = policy.refusal(session.client(), message);
+        if (refusal.isPresent()) {
+            metrics.refusedMessages.incrementAndGet();
+            LOG.info("dropped {} from {}: {}", message.type().wireName(), session.peerId(), refusal.get());
+            return;
+        }
+        metrics.messagesIn.incrementAndGet();
+        agent.onMessage(new FilteredPeer(session, policy, metrics), message);
+    }
+
+    @Override
+    public void onClosed(ServerSession session, boolean wasEstablished, int code, String reason) {
+        if (sessions.remove(session)) {
+            if (wasEstablished) {
+                agent.onSessionClosed(new FilteredPeer(session, policy, metrics));
+            } else {
+                pending.decrementAndGet();
+                metrics.failedHandshakes.incrementAndGet();
+            }
+        }
+    }
+
+    /** Closes every session with 1001. */
+    @Override
+    public void close() {
+        for (ServerSession s : List.copyOf(sessions)) {
+            s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));
+        }
+    }
+}

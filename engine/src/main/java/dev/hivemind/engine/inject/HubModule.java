@@ -1,0 +1,157 @@
+package dev.hivemind.engine.inject;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.name.Named;
+import dev.hivemind.api.agent.HiveAgent;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.registry.ClientRegistry;
+import dev.hivemind.api.transport.TransportFactory;
+import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.config.HiveMindConfig;
+import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.plugin.PluginCatalog;
+import dev.hivemind.engine.plugin.PluginDiscoveryException;
+import dev.hivemind.engine.runtime.EnginePluginContext;
+import dev.hivemind.engine.runtime.HubServer;
+import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.session.SessionFraming;
+import dev.hivemind.engine.time.Scheduler;
+import dev.hivemind.engine.time.SystemScheduler;
+import dev.hivemind.engine.work.WorkerPool;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wires a hub with Guice. Discovered plugins are bound by name in {@code MapBinder}s; the configuration picks an
+ * ordered subset of auth methods and one agent, which are initialised once here. The embedding application binds
+ * {@link ClientRegistry} (the distribution binds its SQLite store) and may override {@link SecureRandom} or
+ * {@link Scheduler} for tests.
+ */
+public final class HubModule extends AbstractModule {
+    private final HiveMindConfig config;
+    private final PluginCatalog catalog;
+
+    public HubModule(HiveMindConfig config, PluginCatalog catalog) {
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    @Override
+    protected void configure() {
+        bind(HiveMindConfig.class).toInstance(config);
+        MapBinder<String, AuthMethodFactory> auth = MapBinder.newMapBinder(binder(), String.class,
+                AuthMethodFactory.class);
+        catalog.auth().forEach((name, f) -> auth.addBinding(name).toInstance(f));
+        MapBinder<String, TransportFactory> transports = MapBinder.newMapBinder(binder(), String.class,
+                TransportFactory.class);
+        catalog.transports().forEach((name, f) -> transports.addBinding(name).toInstance(f));
+        MapBinder<String, HiveAgent> agents = MapBinder.newMapBinder(binder(), String.class, HiveAgent.class);
+        catalog.agents().forEach((name, a) -> agents.addBinding(name).toInstance(a));
+    }
+
+    @Provides
+    @Singleton
+    SecureRandom random() {
+        return new SecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    Scheduler scheduler() {
+        return new SystemScheduler();
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    @Named("cpu")
+    WorkerPool cpuPool() {
+        return new WorkerPool("hivemind-worker", config.workers().threads(), config.workers().queueCapacity());
+    }
+
+    @Provides
+    @Singleton
+    @Named("io")
+    WorkerPool ioPool() {
+        return WorkerPool.forBlockingIo("hivemind-io", 4);
+    }
+
+    @Provides
+    @Singleton
+    SessionFraming framing() {
+        HiveJson json = new HiveJson(new JsonLimits(config.limits().maxFrameBytes(), config.limits().maxJsonDepth(),
+                config.limits().maxFrameBytes()));
+        return new SessionFraming(new HiveMessageCodec(json), new Binarizer(json));
+    }
+
+    @Provides
+    @Singleton
+    SessionEnvironment environment(SessionFraming framing, @Named("cpu") WorkerPool cpu, Scheduler scheduler,
+            SecureRandom random) {
+        return new SessionEnvironment(config.handshake(), config.crypto(), config.limits(), framing, cpu, scheduler,
+                random, System::nanoTime);
+    }
+
+    /** The enabled auth methods, in configured order, each initialised once with its settings section. */
+    @Provides
+    @Singleton
+    List<AuthMethodFactory> enabledAuthMethods(Map<String, AuthMethodFactory> all, Clock clock, SecureRandom random) {
+        List<AuthMethodFactory> out = new ArrayList<>();
+        for (String name : config.authMethods()) {
+            AuthMethodFactory f = all.get(name);
+            if (f == null) {
+                throw new PluginDiscoveryException("configured auth method '" + name + "' is not installed; found: "
+                        + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
+            }
+            if (!f.availability().isAvailable()) {
+                throw new PluginDiscoveryException("configured auth method '" + name + "' is not available: "
+                        + f.availability().reason());
+            }
+            f.initialize(new EnginePluginContext(config.authSettings(name), config.dataDirectory(), clock, random));
+            out.add(f);
+        }
+        if (out.isEmpty()) {
+            throw new PluginDiscoveryException("no auth method enabled (auth.methods is empty)");
+        }
+        return List.copyOf(out);
+    }
+
+    @Provides
+    @Singleton
+    HiveAgent agent(Map<String, HiveAgent> all, Clock clock, SecureRandom random) {
+        HiveAgent agent = all.get(config.agent());
+        if (agent == null) {
+            throw new PluginDiscoveryException("configured agent '" + config.agent() + "' is not installed; found: "
+                    + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
+        }
+        agent.initialize(new EnginePluginContext(config.agentSettings(), config.dataDirectory(), clock, random));
+        return agent;
+    }
+
+    @Provides
+    @Singleton
+    Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+            @Named("io") WorkerPool io) {
+        return new Hub(registry, methods, agent, env, io, config.nodeId());
+    }
+
+    @Provides
+    @Singleton
+    HubServer server(Hub hub, Map<String, TransportFactory> transports) {
+        return new HubServer(config, hub, transports);
+    }
+}

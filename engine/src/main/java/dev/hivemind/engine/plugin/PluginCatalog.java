@@ -1,0 +1,171 @@
+package dev.hivemind.engine.plugin;
+
+import dev.hivemind.api.agent.HiveAgent;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.plugin.Availability;
+import dev.hivemind.api.plugin.NamedPlugin;
+import dev.hivemind.api.transport.TransportFactory;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@link ServiceLoader} found, by kind and name. Discovery is deterministic and fails fast: a plugin that
+ * cannot be instantiated, a malformed name, or two plugins with one name stop start-up with a message listing what
+ * was found. Selecting the configured subset ({@link #selectAuth}, ...) fails on names that are missing or unavailable.
+ */
+public final class PluginCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    private final Map<String, AuthMethodFactory> auth;
+    private final Map<String, TransportFactory> transports;
+    private final Map<String, HiveAgent> agents;
+
+    private PluginCatalog(Map<String, AuthMethodFactory> auth, Map<String, TransportFactory> transports,
+            Map<String, HiveAgent> agents) {
+        this.auth = auth;
+        this.transports = transports;
+        this.agents = agents;
+    }
+
+    /** Discovers every plugin visible to {@code loader}. */
+    public static PluginCatalog discover(ClassLoader loader) {
+        return new PluginCatalog(load(AuthMethodFactory.class, "auth", loader),
+                load(TransportFactory.class, "transport", loader), load(HiveAgent.class, "agent", loader));
+    }
+
+    /** A catalog from explicit instances (tests, embedding). The same uniqueness rules apply. */
+    public static PluginCatalog of(List<? extends AuthMethodFactory> auth, List<? extends TransportFactory> transports,
+            List<? extends HiveAgent> agents) {
+        return new PluginCatalog(index(auth, "auth"), index(transports, "transport"), index(agents, "agent"));
+    }
+
+    public Map<String, AuthMethodFactory> auth() {
+        return auth;
+    }
+
+    public Map<String, TransportFactory> transports() {
+        return transports;
+    }
+
+    public Map<String, HiveAgent> agents() {
+        return agents;
+    }
+
+    /** The configured auth methods, in configured order; unavailable or missing ones stop start-up. */
+    public List<AuthMethodFactory> selectAuth(List<String> names) {
+        return select(auth, names, "auth method");
+    }
+
+    /** The named transports; unavailable or missing ones stop start-up. */
+    public List<TransportFactory> selectTransports(List<String> names) {
+        return select(transports, names, "transport");
+    }
+
+    /** The named agent. */
+    public HiveAgent selectAgent(String name) {
+        return select(agents, List.of(name), "agent").get(0);
+    }
+
+    /** Descriptors of everything found, for {@code list-plugins}. */
+    public List<PluginDescriptor> describe() {
+        List<PluginDescriptor> out = new ArrayList<>();
+        auth.values().forEach(p -> out.add(descriptor("auth", p)));
+        transports.values().forEach(p -> out.add(descriptor("transport", p)));
+        agents.values().forEach(p -> out.add(descriptor("agent", p)));
+        return out;
+    }
+
+    private static <T extends NamedPlugin> List<T> select(Map<String, T> found, List<String> names, String kind) {
+        List<T> out = new ArrayList<>();
+        for (String name : names) {
+            T plugin = found.get(name);
+            if (plugin == null) {
+                throw new PluginDiscoveryException("configured " + kind + " '" + name + "' is not installed; found: "
+                        + (found.isEmpty() ? "none" : String.join(", ", found.keySet()))
+                        + ". Put its jar in the plugins folder or remove it from the configuration.");
+            }
+            Availability a = plugin.availability();
+            if (!a.isAvailable()) {
+                throw new PluginDiscoveryException("configured " + kind + " '" + name + "' is not available here: "
+                        + a.reason());
+            }
+            if (out.contains(plugin)) {
+                throw new PluginDiscoveryException(kind + " '" + name + "' is configured twice");
+            }
+            out.add(plugin);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static <T extends NamedPlugin> Map<String, T> load(Class<T> type, String kind, ClassLoader loader) {
+        List<T> found = new ArrayList<>();
+        try {
+            for (T plugin : ServiceLoader.load(type, loader)) {
+                found.add(plugin);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginDiscoveryException("cannot load a " + kind + " plugin: " + e.getMessage());
+        }
+        Map<String, T> indexed = index(found, kind);
+        indexed.values().forEach(p -> {
+            Availability a = p.availability();
+            if (a.isAvailable()) {
+                LOG.debug("found {} plugin '{}' ({})", kind, p.name(), p.getClass().getName());
+            } else {
+                LOG.warn("{} plugin '{}' is unavailable and will not be used: {}", kind, p.name(), a.reason());
+            }
+        });
+        return indexed;
+    }
+
+    private static <T extends NamedPlugin> Map<String, T> index(List<? extends T> plugins, String kind) {
+        Map<String, List<T>> byName = new LinkedHashMap<>();
+        for (T p : plugins) {
+            String name = p.name();
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new PluginDiscoveryException(kind + " plugin " + p.getClass().getName()
+                        + " has an invalid name '" + name + "' (lower-case letters, digits, '-' or '_')");
+            }
+            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+        }
+        Map<String, T> out = new LinkedHashMap<>();
+        List<String> clashes = new ArrayList<>();
+        byName.forEach((name, list) -> {
+            if (list.size() > 1) {
+                clashes.add("'" + name + "' from " + list.stream().map(PluginCatalog::origin)
+                        .collect(Collectors.joining(" and ")));
+            } else {
+                out.put(name, list.get(0));
+            }
+        });
+        if (!clashes.isEmpty()) {
+            throw new PluginDiscoveryException("two " + kind + " plugins share a name: " + String.join("; ", clashes)
+                    + ". Remove one of the jars.");
+        }
+        return Collections.unmodifiableMap(new java.util.TreeMap<>(out));
+    }
+
+    private static PluginDescriptor descriptor(String kind, NamedPlugin p) {
+        return new PluginDescriptor(kind, p.name(), p.getClass().getName(), origin(p), p.availability(),
+                p.description());
+    }
+
+    static String origin(Object plugin) {
+        CodeSource cs = plugin.getClass().getProtectionDomain().getCodeSource();
+        String where = cs == null || cs.getLocation() == null ? "?" : cs.getLocation().getPath();
+        int slash = where.lastIndexOf('/', where.length() - 2);
+        return plugin.getClass().getName() + " (" + (slash >= 0 ? where.substring(slash + 1) : where)
+                .replaceAll("/$", "") + ")";
+    }
+}

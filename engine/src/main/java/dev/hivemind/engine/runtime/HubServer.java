@@ -1,0 +1,107 @@
+package dev.hivemind.engine.runtime;
+
+import dev.hivemind.api.transport.ServerTransportConfig;
+import dev.hivemind.api.transport.TransportFactory;
+import dev.hivemind.api.transport.TransportServer;
+import dev.hivemind.engine.config.HiveMindConfig;
+import dev.hivemind.engine.config.TransportSettings;
+import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.plugin.PluginDiscoveryException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the configured transports in front of one {@link Hub} (several at once: WebSocket and TCP together). */
+public final class HubServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HiveMindConfig config;
+    private final Hub hub;
+    private final Map<String, TransportFactory> transports;
+    private final Map<String, TransportServer> running = new LinkedHashMap<>();
+    private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
+
+    public HubServer(HiveMindConfig config, Hub hub, Map<String, TransportFactory> transports) {
+        this.config = config;
+        this.hub = hub;
+        this.transports = Map.copyOf(transports);
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** Starts every configured transport; on any failure stops those already started and rethrows. */
+    public synchronized Map<String, InetSocketAddress> start() {
+        List<String> missing = new ArrayList<>();
+        for (TransportSettings t : config.transports()) {
+            if (!transports.containsKey(t.name())) {
+                missing.add(t.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PluginDiscoveryException("configured transport(s) " + missing + " not installed; found: "
+                    + (transports.isEmpty() ? "none" : String.join(", ", transports.keySet())));
+        }
+        try {
+            for (TransportSettings t : config.transports()) {
+                TransportFactory factory = transports.get(t.name());
+                ServerTransportConfig sc = new ServerTransportConfig(t.host(), t.port(), t.maxFrameBytes(),
+                        t.idleTimeout(), t.tls(), config.dataDirectory(), t.extra());
+                TransportServer server = factory.createServer(sc, hub);
+                InetSocketAddress address;
+                try {
+                    address = server.start().toCompletableFuture()
+                            .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                            ? e.getCause().getCause() : e.getCause();
+                    throw new IllegalStateException("cannot start transport '" + t.name() + "' on " + t.host() + ":"
+                            + t.port() + ": " + c.getMessage(), c);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("transport '" + t.name() + "' did not start within "
+                            + START_TIMEOUT.toSeconds() + " s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting transport '" + t.name() + "'");
+                }
+                running.put(t.name(), server);
+                bound.put(t.name(), address);
+                LOG.info("listening on {} {}:{}{}", t.name(), address.getHostString(), address.getPort(),
+                        t.tls().enabled() ? " (TLS)" : "");
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return Map.copyOf(bound);
+    }
+
+    /** Where each started transport listens. */
+    public synchronized Map<String, InetSocketAddress> boundAddresses() {
+        return Map.copyOf(bound);
+    }
+
+    /** Stops every transport (live connections get 1001). */
+    @Override
+    public synchronized void close() {
+        hub.close();
+        for (Map.Entry<String, TransportServer> e : running.entrySet()) {
+            try {
+                e.getValue().stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                LOG.warn("transport {} did not stop cleanly: {}", e.getKey(), ex.toString());
+            }
+        }
+        running.clear();
+        bound.clear();
+    }
+}

@@ -1,0 +1,449 @@
+package dev.hivemind.engine.session;
+
+import dev.hivemind.api.agent.SessionInfo;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.AuthStep;
+import dev.hivemind.api.auth.ClientAuthContext;
+import dev.hivemind.api.auth.ClientAuthExchange;
+import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ClientStart;
+import dev.hivemind.api.auth.SessionKey;
+import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.ConnectionClosedException;
+import dev.hivemind.api.error.HandshakeTimeoutException;
+import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.api.error.InternalHiveMindException;
+import dev.hivemind.api.error.NegotiationException;
+import dev.hivemind.api.error.ProtocolViolationException;
+import dev.hivemind.api.handshake.ClientHandshake;
+import dev.hivemind.api.handshake.ClientHello;
+import dev.hivemind.api.handshake.HandshakeOffer;
+import dev.hivemind.api.handshake.HandshakeResponse;
+import dev.hivemind.api.handshake.ServerHello;
+import dev.hivemind.api.transport.Connection;
+import dev.hivemind.api.transport.ConnectionHandler;
+import dev.hivemind.api.transport.Frame;
+import dev.hivemind.api.wire.CipherSuite;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.api.wire.ProtocolVersion;
+import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.time.Scheduler;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The satellite's side of one connection, the mirror of {@link ServerSession}: wait for HELLO and the offer, run the
+ * configured auth method (never another one), check the server's choices against what we offered, send our HELLO
+ * under the new key, then exchange encrypted messages.
+ *
+ * <p>Configured methods: at most one handshake method (password, rsa, or a plugin) is the <em>primary</em> method and
+ * must be offered, or the connection fails as a downgrade. A key method (psk) is used as the initial key when the
+ * server offers it; when it is the only configured method it is the primary one.
+ */
+public final class ClientSession implements ConnectionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+    private final Connection connection;
+    private final ClientCredentials credentials;
+    private final String serverAddress;
+    private final List<AuthMethodFactory> methods;
+    private final ClientOptions options;
+    private final SessionEnvironment env;
+    private final ClientSessionListener listener;
+    private final String sessionId = UUID.randomUUID().toString();
+
+    private ClientState state = ClientState.AWAIT_HELLO;
+    private ServerHello hello;
+    private KeyState key;
+    private String authMethod;
+    private ProtocolVersion version = ProtocolVersion.ZERO;
+    private final List<ClientAuthExchange> exchanges = new ArrayList<>();
+    private ClientAuthExchange active;
+    private AuthMethodFactory activeMethod;
+    private boolean askedBinarize;
+    private Scheduler.Cancellable deadline;
+    private long openedNanos;
+    private SessionInfo info;
+    private HiveMindException failure;
+
+    /**
+     * @param connection    the transport connection
+     * @param credentials   the user's credentials
+     * @param serverAddress {@code host:port}, the key for pinned server keys
+     * @param methods       the configured auth methods (at most one handshake method)
+     * @param options       client policy
+     * @param env           shared services
+     * @param listener      receives the outcome and messages
+     */
+    public ClientSession(Connection connection, ClientCredentials credentials, String serverAddress,
+            List<AuthMethodFactory> methods, ClientOptions options, SessionEnvironment env,
+            ClientSessionListener listener) {
+        long handshakeMethods = methods.stream().filter(AuthMethodFactory::isHandshake).count();
+        if (methods.isEmpty() || handshakeMethods > 1) {
+            throw new IllegalArgumentException("configure one handshake method (and optionally a pre-shared key); got "
+                    + methods.stream().map(AuthMethodFactory::name).toList());
+        }
+        this.connection = connection;
+        this.credentials = credentials;
+        this.serverAddress = serverAddress;
+        this.methods = List.copyOf(methods);
+        this.options = options;
+        this.env = env;
+        this.listener = listener;
+    }
+
+    public ClientState state() {
+        return state;
+    }
+
+    /** What was negotiated, once established. */
+    public Optional<SessionInfo> sessionInfo() {
+        return Optional.ofNullable(info);
+    }
+
+    /** Our session id, announced in HELLO. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Sends an application message under the session key. Safe from any thread; dropped unless established. */
+    public void send(HiveMessage message) {
+        connection.executor().execute(() -> {
+            if (state != ClientState.ESTABLISHED) {
+                LOG.debug("dropping {}: session is {}", message, state);
+                return;
+            }
+            try {
+                connection.send(env.framing().encrypted(message, key.crypto(), key.encoding(), key.binarize()));
+            } catch (HiveMindException e) {
+                fail(e);
+            } catch (RuntimeException e) {
+                fail(internal("cannot encode outgoing message", e));
+            }
+        });
+    }
+
+    /** Closes the session normally. Safe from any thread. */
+    public void close() {
+        connection.executor().execute(() -> {
+            if (state != ClientState.CLOSED) {
+                release(CloseCode.NORMAL.code(), "bye", null);
+                connection.close(CloseCode.NORMAL, "bye");
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- ConnectionHandler
+
+    @Override
+    public void onOpen() {
+        openedNanos = env.nanoTime().getAsLong();
+        deadline = env.scheduler().schedule(options.handshakeTimeout(),
+                () -> connection.executor().execute(this::onDeadline));
+    }
+
+    @Override
+    public void onFrame(Frame frame) {
+        if (state == ClientState.CLOSED) {
+            return;
+        }
+        try {
+            handle(frame);
+        } catch (HiveMindException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(internal("unexpected error while handling a frame", e));
+        }
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        if (state == ClientState.CLOSED) {
+            return;
+        }
+        HiveMindException cause = state == ClientState.ESTABLISHED && (code == 1000 || code == 1001)
+                ? null : new ConnectionClosedException(code, reason);
+        release(code, reason, cause);
+    }
+
+    // ---------------------------------------------------------------- protocol
+
+    private void handle(Frame frame) {
+        if (frame.size() > env.limits().maxFrameBytes()) {
+            throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
+                    "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
+        }
+        SessionFraming.Inbound in = env.framing().decode(frame, key == null ? null : key.crypto(),
+                key == null ? TextEncoding.JSON_HEX : key.encoding());
+        HiveMessage msg = in.message();
+        MessageType type = msg.type();
+        switch (state) {
+            case AWAIT_HELLO -> {
+                if (type != MessageType.HELLO) {
+                    throw unexpected(type);
+                }
+                hello = ServerHello.fromPayload(msg.payload());
+                state = ClientState.AWAIT_OFFER;
+            }
+            case AWAIT_OFFER -> {
+                if (type != MessageType.HANDSHAKE || HandshakeResponse.isResponse(msg.payload())) {
+                    throw unexpected(type);
+                }
+                onOffer(HandshakeOffer.fromPayload(msg.payload()));
+            }
+            case AUTHENTICATING -> {
+                if (type != MessageType.HANDSHAKE || active == null) {
+                    throw unexpected(type);
+                }
+                if (!HandshakeResponse.isResponse(msg.payload())) {
+                    throw new ProtocolViolationException("unexpected shake", "a second HANDSHAKE offer during the handshake");
+                }
+                onResponse(HandshakeResponse.fromPayload(msg.payload()));
+            }
+            case ESTABLISHED -> {
+                if (type == MessageType.HANDSHAKE || type == MessageType.HELLO) {
+                    throw new ProtocolViolationException("unexpected " + type.wireName(),
+                            type.wireName() + " after the handshake completed");
+                }
+                if (!in.encrypted() && options.requireEncryption()) {
+                    throw new ProtocolViolationException("encryption required",
+                            "plaintext " + type.wireName() + " frame after the session key was established");
+                }
+                listener.onMessage(msg);
+            }
+            default -> throw unexpected(type);
+        }
+    }
+
+    private void onOffer(HandshakeOffer offer) {
+        if (offer.maxProtocolVersion() < options.minProtocolVersion()
+                || offer.minProtocolVersion() > options.maxProtocolVersion()
+                || offer.minProtocolVersion() > offer.maxProtocolVersion()) {
+            throw new NegotiationException("protocol version mismatch", "server offers versions "
+                    + offer.minProtocolVersion() + ".." + offer.maxProtocolVersion() + ", we accept "
+                    + options.minProtocolVersion() + ".." + options.maxProtocolVersion());
+        }
+        AuthMethodFactory primary = methods.stream().filter(AuthMethodFactory::isHandshake).findFirst()
+                .orElse(methods.get(0));
+        for (AuthMethodFactory m : methods) {
+            if (m.isHandshake()) {
+                continue;
+            }
+            boolean isPrimary = m == primary;
+            if (!isPrimary && !offer.flag(m.offerFlag().orElse(m.name()))) {
+                continue; // an auxiliary pre-shared key the server does not hold for us: not needed
+            }
+            ClientAuthExchange exchange = track(m.newClientExchange(new Context()));
+            ClientStart start = exchange.start(offer);
+            if (start instanceof ClientStart.KeyReady ready) {
+                installKey(ready.key(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
+            } else {
+                throw new ProtocolViolationException("auth method misbehaved",
+                        "key method '" + m.name() + "' asked for a handshake");
+            }
+        }
+        if (!primary.isHandshake()) {
+            if (key == null) {
+                throw new dev.hivemind.api.error.AuthenticationException("no session key from '" + primary.name() + "'");
+            }
+            establish();
+            return;
+        }
+        active = track(primary.newClientExchange(new Context()));
+        activeMethod = primary;
+        ClientStart start = active.start(offer);
+        if (!(start instanceof ClientStart.SendHandshake send)) {
+            throw new ProtocolViolationException("auth method misbehaved",
+                    "handshake method '" + primary.name() + "' did not produce a HANDSHAKE");
+        }
+        askedBinarize = offer.binarize() && options.binarize();
+        ClientHandshake hs = new ClientHandshake(askedBinarize,
+                options.encodings().stream().map(TextEncoding::wireName).toList(),
+                options.ciphers().stream().map(CipherSuite::wireName).toList(), send.authFields());
+        sendHandshakeMessage(HiveMessage.builder(MessageType.HANDSHAKE).payload(hs.toPayload()).build());
+        state = ClientState.AUTHENTICATING;
+    }
+
+    private void onResponse(HandshakeResponse response) {
+        Negotiation.Choice choice = Negotiation.verifyChoice(response.cipher(), response.encoding(), options.ciphers(),
+                options.encodings());
+        ClientAuthExchange exchange = active;
+        CompletionStage<AuthStep> step = exchange.onServerResponse(response);
+        step.whenComplete((result, error) -> connection.executor().execute(() -> onAuthStep(choice, result, error)));
+    }
+
+    private void onAuthStep(Negotiation.Choice choice, AuthStep result, Throwable error) {
+        if (state != ClientState.AUTHENTICATING) {
+            if (result instanceof AuthStep.Succeeded s) {
+                s.key().destroy();
+            }
+            return;
+        }
+        try {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                throw cause instanceof HiveMindException h ? h : internal("auth method failed", cause);
+            }
+            if (result instanceof AuthStep.Failed f) {
+                throw f.error();
+            }
+            if (result instanceof AuthStep.Continue c) {
+                Map<String, Object> payload = new LinkedHashMap<>(c.fields());
+                sendHandshakeMessage(HiveMessage.builder(MessageType.HANDSHAKE).payload(payload).build());
+                return;
+            }
+            AuthStep.Succeeded s = (AuthStep.Succeeded) result;
+            installKey(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
+                    askedBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
+            establish();
+        } catch (HiveMindException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(internal("cannot complete the handshake", e));
+        }
+    }
+
+    private void establish() {
+        String pubkey = active == null ? null : active.helloPublicKey().orElse(null);
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("session_id", sessionId);
+        session.put("site_id", options.siteId());
+        ClientHello clientHello = new ClientHello(pubkey, session, options.siteId());
+        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(clientHello.toPayload()).build();
+        connection.send(env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
+        state = ClientState.ESTABLISHED;
+        cancelDeadline();
+        closeExchanges();
+        info = new SessionInfo(authMethod, version, key.cipher(), key.encoding(), key.binarize(),
+                Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos));
+        LOG.debug("session established with {}: {}", serverAddress, info);
+        listener.onEstablished(info);
+    }
+
+    /** HANDSHAKE frames from a client go encrypted when a pre-shared key is already in force, as Python does. */
+    private void sendHandshakeMessage(HiveMessage msg) {
+        connection.send(key == null ? env.framing().plain(msg)
+                : env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
+    }
+
+    private void installKey(SessionKey newKey, CipherSuite cipher, TextEncoding encoding, boolean binarize,
+            String method, ProtocolVersion protocolVersion) {
+        KeyState next = KeyState.create(newKey, cipher, encoding, binarize, env.random(), env.crypto().replayCacheSize());
+        if (key != null) {
+            key.close();
+        }
+        key = next;
+        authMethod = method;
+        version = protocolVersion;
+    }
+
+    private void onDeadline() {
+        if (state != ClientState.ESTABLISHED && state != ClientState.CLOSED) {
+            fail(new HandshakeTimeoutException("no established session after "
+                    + options.handshakeTimeout().toMillis() + " ms (state " + state + ")"));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ClientAuthExchange track(ClientAuthExchange exchange) {
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    private ProtocolViolationException unexpected(MessageType type) {
+        return new ProtocolViolationException("unexpected " + type.wireName(),
+                "unexpected " + type.wireName() + " in state " + state);
+    }
+
+    private static InternalHiveMindException internal(String what, Throwable cause) {
+        return new InternalHiveMindException("internal error", what + ": " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private void fail(HiveMindException error) {
+        if (state == ClientState.CLOSED) {
+            return;
+        }
+        LOG.debug("session with {} failed: {} ({})", serverAddress, error.getMessage(), error.closeCode());
+        release(error.closeCode().code(), error.reason(), error);
+        connection.close(error.closeCode(), error.reason());
+    }
+
+    private void release(int code, String reason, HiveMindException cause) {
+        if (state == ClientState.CLOSED) {
+            return;
+        }
+        state = ClientState.CLOSED;
+        failure = cause;
+        cancelDeadline();
+        closeExchanges();
+        if (key != null) {
+            key.close();
+        }
+        listener.onClosed(code, reason, cause);
+    }
+
+    /** The typed reason the session failed, if it did. */
+    public Optional<HiveMindException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void closeExchanges() {
+        for (ClientAuthExchange e : exchanges) {
+            try {
+                e.close();
+            } catch (RuntimeException ex) {
+                LOG.debug("auth exchange close failed", ex);
+            }
+        }
+        exchanges.clear();
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel();
+            deadline = null;
+        }
+    }
+
+    /** The auth context handed to this session's exchanges. */
+    private final class Context implements ClientAuthContext {
+        @Override
+        public ClientCredentials credentials() {
+            return credentials;
+        }
+
+        @Override
+        public ServerHello serverHello() {
+            return hello;
+        }
+
+        @Override
+        public String serverAddress() {
+            return serverAddress;
+        }
+
+        @Override
+        public SecureRandom random() {
+            return env.random();
+        }
+
+        @Override
+        public <T> CompletionStage<T> compute(Supplier<T> task) {
+            return env.workers().compute(task, connection.executor());
+        }
+    }
+}

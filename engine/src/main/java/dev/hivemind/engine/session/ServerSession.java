@@ -1,0 +1,516 @@
+package dev.hivemind.engine.session;
+
+import dev.hivemind.api.agent.PeerSession;
+import dev.hivemind.api.agent.SessionInfo;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.AuthStep;
+import dev.hivemind.api.auth.ServerAuthContext;
+import dev.hivemind.api.auth.ServerAuthExchange;
+import dev.hivemind.api.auth.SessionKey;
+import dev.hivemind.api.error.AuthenticationException;
+import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.HandshakeTimeoutException;
+import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.api.error.InternalHiveMindException;
+import dev.hivemind.api.error.PolicyViolationException;
+import dev.hivemind.api.error.ProtocolViolationException;
+import dev.hivemind.api.handshake.ClientHandshake;
+import dev.hivemind.api.handshake.ClientHello;
+import dev.hivemind.api.handshake.HandshakeOffer;
+import dev.hivemind.api.handshake.HandshakeResponse;
+import dev.hivemind.api.handshake.ServerHello;
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.transport.Connection;
+import dev.hivemind.api.transport.ConnectionHandler;
+import dev.hivemind.api.transport.Frame;
+import dev.hivemind.api.wire.CipherSuite;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.api.wire.ProtocolVersion;
+import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.time.Scheduler;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's side of one connection: an explicit state machine that follows hivemind-core's message order
+ * (HELLO → HANDSHAKE offer → client HANDSHAKE → response → client HELLO → established), dispatches the client's
+ * HANDSHAKE to the auth method whose selector field it carries, and then encrypts and decrypts application messages.
+ *
+ * <p>Every callback runs on the connection's thread; CPU-heavy auth steps run on the bounded worker pool and hop back.
+ * Any violation closes the connection with the error's close code; nothing reaches the hub before
+ * {@link ServerState#ESTABLISHED}. Keys are zeroed on close.
+ */
+public final class ServerSession implements ConnectionHandler, PeerSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+
+    private final Connection connection;
+    private final ClientRecord client;
+    private final String userAgent;
+    private final String nodeId;
+    private final String nodePublicKey;
+    private final List<AuthMethodFactory> methods;
+    private final SessionEnvironment env;
+    private final ServerSessionListener listener;
+
+    private ServerState state = ServerState.NEW;
+    private KeyState key;
+    private String authMethod;
+    private ProtocolVersion version = ProtocolVersion.ZERO;
+    private ServerHello hello;
+    private HandshakeOffer offer;
+    private final List<ServerAuthExchange> exchanges = new ArrayList<>();
+    private ServerAuthExchange active;
+    private AuthMethodFactory activeMethod;
+    private Negotiation.Choice pendingChoice;
+    private boolean pendingBinarize;
+    private int attempts;
+    private Scheduler.Cancellable deadline;
+    private long openedNanos;
+    private Duration handshakeTime;
+    private String sessionId = "default";
+    private String siteId;
+    private boolean established;
+
+    /**
+     * @param connection    the transport connection
+     * @param client        the admitted client's record
+     * @param userAgent     the user agent from the authorization token
+     * @param nodeId        the hub's peer id
+     * @param nodePublicKey the hub's RSA public key PEM for HELLO ("" if none)
+     * @param methods       enabled, available auth methods in configured order
+     * @param env           shared services
+     * @param listener      the hub
+     */
+    public ServerSession(Connection connection, ClientRecord client, String userAgent, String nodeId,
+            String nodePublicKey, List<AuthMethodFactory> methods, SessionEnvironment env,
+            ServerSessionListener listener) {
+        this.connection = connection;
+        this.client = client;
+        this.userAgent = userAgent;
+        this.nodeId = nodeId;
+        this.nodePublicKey = nodePublicKey == null ? "" : nodePublicKey;
+        this.methods = List.copyOf(methods);
+        this.env = env;
+        this.listener = listener;
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    // ---------------------------------------------------------------- PeerSession
+
+    @Override
+    public String peerId() {
+        return userAgent + "::" + client.clientId() + "::" + client.name() + "::" + sessionId;
+    }
+
+    @Override
+    public ClientRecord client() {
+        return client;
+    }
+
+    @Override
+    public SessionInfo sessionInfo() {
+        if (key == null || handshakeTime == null) {
+            throw new IllegalStateException("session not established");
+        }
+        return new SessionInfo(authMethod, version, key.cipher(), key.encoding(), key.binarize(), handshakeTime);
+    }
+
+    @Override
+    public String siteId() {
+        return siteId;
+    }
+
+    @Override
+    public void send(HiveMessage message) {
+        connection.executor().execute(() -> {
+            if (state != ServerState.ESTABLISHED) {
+                LOG.debug("dropping {} for {}: session is {}", message, connection.id(), state);
+                return;
+            }
+            try {
+                connection.send(env.framing().encrypted(message, key.crypto(), key.encoding(), key.binarize()));
+            } catch (HiveMindException e) {
+                fail(e);
+            } catch (RuntimeException e) {
+                fail(internal("cannot encode outgoing message", e));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- ConnectionHandler
+
+    @Override
+    public void onOpen() {
+        openedNanos = env.nanoTime().getAsLong();
+        deadline = env.scheduler().schedule(env.handshake().timeout(),
+                () -> connection.executor().execute(this::onDeadline));
+        try {
+            start();
+        } catch (HiveMindException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(internal("cannot start session", e));
+        }
+    }
+
+    @Override
+    public void onFrame(Frame frame) {
+        if (state == ServerState.CLOSED) {
+            return;
+        }
+        try {
+            handle(frame);
+        } catch (HiveMindException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(internal("unexpected error while handling a frame", e));
+        }
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        if (state != ServerState.CLOSED) {
+            LOG.info("closed {} ({}) code={}{}", connection.id(), describeClient(), code,
+                    reason == null || reason.isEmpty() ? "" : " reason=" + reason);
+        }
+        release(code, reason);
+    }
+
+    // ---------------------------------------------------------------- handshake
+
+    private void start() {
+        hello = new ServerHello(nodePublicKey, peerId(), nodeId);
+        sendPlain(MessageType.HELLO, hello.toPayload());
+
+        List<AuthMethodFactory> applicable = methods.stream().filter(m -> m.appliesTo(client)).toList();
+        List<AuthMethodFactory> keyMethods = applicable.stream()
+                .filter(m -> !m.isHandshake() && env.handshake().minProtocolVersion() == 0).toList();
+        List<AuthMethodFactory> handshakeMethods = env.handshake().enabled()
+                ? applicable.stream().filter(AuthMethodFactory::isHandshake).toList() : List.of();
+        if (keyMethods.isEmpty() && handshakeMethods.isEmpty()) {
+            throw new PolicyViolationException("no usable authentication method",
+                    "no enabled auth method applies to client " + client.clientId()
+                            + " (enabled: " + methods.stream().map(AuthMethodFactory::name).toList() + ")");
+        }
+        boolean presharedKey = !keyMethods.isEmpty();
+        boolean requireCrypto = env.handshake().requireEncryption();
+        int minVersion = Math.max(env.handshake().minProtocolVersion(), !presharedKey && requireCrypto ? 1 : 0);
+        int maxVersion = Math.max(minVersion, env.handshake().maxProtocolVersion());
+        boolean passwordFlag = false;
+        boolean pskFlag = false;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (AuthMethodFactory m : keyMethods.isEmpty() ? handshakeMethods : concat(keyMethods, handshakeMethods)) {
+            Optional<String> flag = m.offerFlag();
+            if (flag.isEmpty()) {
+                continue;
+            }
+            switch (flag.get()) {
+                case HandshakeOffer.PASSWORD -> passwordFlag = true;
+                case HandshakeOffer.PRESHARED_KEY -> pskFlag = true;
+                default -> extra.put(flag.get(), true);
+            }
+        }
+        offer = new HandshakeOffer(!presharedKey && !handshakeMethods.isEmpty(), minVersion, maxVersion,
+                env.handshake().binarize(), pskFlag, passwordFlag, requireCrypto,
+                env.crypto().allowedEncodings().stream().map(TextEncoding::wireName).toList(),
+                env.crypto().allowedCiphers().stream().map(CipherSuite::wireName).toList(), extra);
+        sendPlain(MessageType.HANDSHAKE, offer.toPayload());
+
+        for (AuthMethodFactory m : keyMethods) {
+            ServerAuthExchange exchange = track(m.newServerExchange(new Context()));
+            Optional<SessionKey> psk = exchange.keyBeforeHandshake();
+            if (psk.isPresent()) {
+                installKey(psk.get(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
+                break;
+            }
+        }
+        state = ServerState.AWAIT_HANDSHAKE;
+    }
+
+    private void handle(Frame frame) {
+        if (frame.size() > env.limits().maxFrameBytes()) {
+            throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
+                    "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
+        }
+        SessionFraming.Inbound in = env.framing().decode(frame, key == null ? null : key.crypto(),
+                key == null ? TextEncoding.JSON_HEX : key.encoding());
+        HiveMessage msg = in.message();
+        MessageType type = msg.type();
+        switch (state) {
+            case AWAIT_HANDSHAKE -> {
+                if (type == MessageType.HANDSHAKE) {
+                    onClientHandshake(msg);
+                } else if (type == MessageType.HELLO && key != null) {
+                    onClientHello(msg);
+                } else {
+                    throw unexpected(type);
+                }
+            }
+            case AUTHENTICATING -> throw unexpected(type);
+            case AWAIT_HELLO -> {
+                if (type != MessageType.HELLO) {
+                    throw unexpected(type);
+                }
+                onClientHello(msg);
+            }
+            case ESTABLISHED -> {
+                if (!in.encrypted() && env.handshake().requireEncryption()) {
+                    throw new ProtocolViolationException("encryption required",
+                            "plaintext " + type.wireName() + " frame after the session key was established");
+                }
+                if (type == MessageType.HANDSHAKE || type == MessageType.HELLO) {
+                    throw new ProtocolViolationException("unexpected " + type.wireName(),
+                            type.wireName() + " after the handshake completed");
+                }
+                listener.onMessage(this, msg.withSourcePeer(peerId()));
+            }
+            default -> throw unexpected(type);
+        }
+    }
+
+    private void onClientHandshake(HiveMessage msg) {
+        if (++attempts > env.handshake().maxAttempts()) {
+            throw new PolicyViolationException("too many handshake attempts",
+                    "more than " + env.handshake().maxAttempts() + " HANDSHAKE frames");
+        }
+        ClientHandshake hs = ClientHandshake.fromPayload(msg.payload());
+        AuthMethodFactory method = active != null ? activeMethod : select(hs);
+        Negotiation.Choice choice = Negotiation.choose(hs.ciphers(), hs.encodings(), env.crypto().allowedCiphers(),
+                env.crypto().allowedEncodings());
+        pendingChoice = choice;
+        pendingBinarize = env.handshake().binarize() && Boolean.TRUE.equals(hs.binarize());
+        if (env.handshake().minProtocolVersion() >= 2 && !pendingBinarize) {
+            throw new dev.hivemind.api.error.NegotiationException("protocol version too low",
+                    "minimum protocol version 2 needs binarize, the client did not ask for it");
+        }
+        if (active == null) {
+            active = track(method.newServerExchange(new Context()));
+            activeMethod = method;
+        }
+        state = ServerState.AUTHENTICATING;
+        CompletionStage<AuthStep> step = active.onClientHandshake(hs);
+        step.whenComplete((result, error) -> connection.executor().execute(() -> onAuthStep(result, error)));
+    }
+
+    private AuthMethodFactory select(ClientHandshake hs) {
+        List<AuthMethodFactory> selected = new ArrayList<>();
+        for (AuthMethodFactory m : methods) {
+            if (m.selectorField().isPresent() && hs.authField(m.selectorField().get()).isPresent()) {
+                selected.add(m);
+            }
+        }
+        if (selected.size() > 1) {
+            throw new ProtocolViolationException("ambiguous handshake", "HANDSHAKE carries the selector fields of "
+                    + selected.stream().map(AuthMethodFactory::name).toList());
+        }
+        if (selected.isEmpty()) {
+            throw new AuthenticationException("HANDSHAKE carries no field of an enabled auth method (fields: "
+                    + hs.authFields().keySet() + ")");
+        }
+        AuthMethodFactory m = selected.get(0);
+        if (!env.handshake().enabled() || !m.appliesTo(client)) {
+            throw new AuthenticationException("auth method '" + m.name() + "' does not apply to client "
+                    + client.clientId());
+        }
+        return m;
+    }
+
+    private void onAuthStep(AuthStep result, Throwable error) {
+        if (state != ServerState.AUTHENTICATING) {
+            if (result instanceof AuthStep.Succeeded s) {
+                s.key().destroy();
+            }
+            return;
+        }
+        try {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                throw cause instanceof HiveMindException h ? h : internal("auth method failed", cause);
+            }
+            if (result instanceof AuthStep.Failed f) {
+                throw f.error();
+            }
+            if (result instanceof AuthStep.Continue c) {
+                sendPlain(MessageType.HANDSHAKE, c.fields());
+                state = ServerState.AWAIT_HANDSHAKE;
+                return;
+            }
+            AuthStep.Succeeded s = (AuthStep.Succeeded) result;
+            HandshakeResponse response = new HandshakeResponse(s.responseFields(),
+                    pendingChoice.encoding().wireName(), pendingChoice.cipher().wireName());
+            sendPlain(MessageType.HANDSHAKE, response.toPayload());
+            installKey(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeMethod.name(),
+                    pendingBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
+            state = ServerState.AWAIT_HELLO;
+        } catch (HiveMindException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(internal("cannot complete the handshake", e));
+        }
+    }
+
+    private void onClientHello(HiveMessage msg) {
+        ClientHello clientHello = ClientHello.fromPayload(msg.payload());
+        String sid = clientHello.sessionId();
+        if (sid == null || sid.isEmpty()) {
+            sid = "default";
+        }
+        if (sid.equals("default") && !client.admin()) {
+            throw new PolicyViolationException("session id 'default' is reserved",
+                    "non-admin client " + client.clientId() + " used the session id 'default'");
+        }
+        sessionId = sid;
+        siteId = clientHello.siteId();
+        state = ServerState.ESTABLISHED;
+        established = true;
+        handshakeTime = Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos);
+        cancelDeadline();
+        closeExchanges();
+        SessionInfo info = sessionInfo();
+        LOG.info("handshake done {} ({}) mode={} protocol={} cipher={} encoding={} binarize={} in {} ms",
+                connection.id(), describeClient(), info.authMethod(), info.protocolVersion().number(),
+                info.cipher().wireName(), info.encoding().wireName(), info.binarize(), handshakeTime.toMillis());
+        listener.onEstablished(this);
+    }
+
+    private void installKey(SessionKey newKey, CipherSuite cipher, TextEncoding encoding, boolean binarize,
+            String method, ProtocolVersion protocolVersion) {
+        KeyState next = KeyState.create(newKey, cipher, encoding, binarize, env.random(), env.crypto().replayCacheSize());
+        if (key != null) {
+            key.close();
+        }
+        key = next;
+        authMethod = method;
+        version = protocolVersion;
+    }
+
+    private void onDeadline() {
+        if (state != ServerState.ESTABLISHED && state != ServerState.CLOSED) {
+            fail(new HandshakeTimeoutException("no established session after " + env.handshake().timeout().toMillis()
+                    + " ms (state " + state + ")"));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void sendPlain(MessageType type, Map<String, Object> payload) {
+        connection.send(env.framing().plain(HiveMessage.builder(type).payload(payload).build()));
+    }
+
+    private ServerAuthExchange track(ServerAuthExchange exchange) {
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    private ProtocolViolationException unexpected(MessageType type) {
+        return new ProtocolViolationException("unexpected " + type.wireName(),
+                "unexpected " + type.wireName() + " in state " + state);
+    }
+
+    private static InternalHiveMindException internal(String what, Throwable cause) {
+        return new InternalHiveMindException("internal error", what + ": " + cause.getClass().getSimpleName(), cause);
+    }
+
+    /** Closes the connection because of {@code error}. */
+    void fail(HiveMindException error) {
+        if (state == ServerState.CLOSED) {
+            return;
+        }
+        if (error instanceof InternalHiveMindException) {
+            LOG.warn("rejected {} ({}) code={} reason={}: {}", connection.id(), describeClient(),
+                    error.closeCode().code(), error.reason(), error.getMessage(), error);
+        } else {
+            LOG.info("rejected {} ({}) code={} reason={}: {}", connection.id(), describeClient(),
+                    error.closeCode().code(), error.reason(), error.getMessage());
+        }
+        CloseCode code = error.closeCode();
+        release(code.code(), error.reason());
+        connection.close(code, error.reason());
+    }
+
+    private void release(int code, String reason) {
+        if (state == ServerState.CLOSED) {
+            return;
+        }
+        boolean wasEstablished = established;
+        state = ServerState.CLOSED;
+        cancelDeadline();
+        closeExchanges();
+        if (key != null) {
+            key.close();
+        }
+        listener.onClosed(this, wasEstablished, code, reason);
+    }
+
+    private void closeExchanges() {
+        for (ServerAuthExchange e : exchanges) {
+            try {
+                e.close();
+            } catch (RuntimeException ex) {
+                LOG.debug("auth exchange close failed", ex);
+            }
+        }
+        exchanges.clear();
+        active = null;
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel();
+            deadline = null;
+        }
+    }
+
+    private String describeClient() {
+        return "client " + client.clientId() + " '" + client.name() + "' via " + connection.transport() + " from "
+                + connection.remoteAddress();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The auth context handed to this session's exchanges. */
+    private final class Context implements ServerAuthContext {
+        @Override
+        public ClientRecord client() {
+            return client;
+        }
+
+        @Override
+        public ServerHello serverHello() {
+            return hello;
+        }
+
+        @Override
+        public SecureRandom random() {
+            return env.random();
+        }
+
+        @Override
+        public <T> CompletionStage<T> compute(Supplier<T> task) {
+            return env.workers().compute(task, connection.executor());
+        }
+    }
+}

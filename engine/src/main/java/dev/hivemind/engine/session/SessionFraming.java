@@ -1,0 +1,94 @@
+package dev.hivemind.engine.session;
+
+import dev.hivemind.api.error.InvalidPayloadException;
+import dev.hivemind.api.transport.Frame;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.crypto.SessionCrypto;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns frames into messages and back for one session state: plaintext JSON before a key exists, encrypted JSON text
+ * or encrypted bit-packed binary after. Stateless; the session passes its current crypto state in.
+ */
+public final class SessionFraming {
+    private final HiveMessageCodec json;
+    private final Binarizer binarizer;
+
+    public SessionFraming(HiveMessageCodec json, Binarizer binarizer) {
+        this.json = json;
+        this.binarizer = binarizer;
+    }
+
+    /** A decoded inbound frame and whether it arrived encrypted. */
+    public record Inbound(HiveMessage message, boolean encrypted) {
+    }
+
+    /**
+     * Decodes a frame. With a key, binary frames are always decrypted and text frames are decrypted when they are an
+     * encrypted envelope (they carry {@code "ciphertext"}, the rule hivemind-core applies); otherwise the frame is
+     * plaintext and the caller decides whether plaintext is acceptable in its state.
+     */
+    public Inbound decode(Frame frame, SessionCrypto crypto, TextEncoding encoding) {
+        if (frame instanceof Frame.Binary b) {
+            byte[] data = b.data();
+            if (crypto != null) {
+                return new Inbound(binarizer.decode(crypto.openBinary(data)), true);
+            }
+            return new Inbound(binarizer.decode(data), false);
+        }
+        String text = ((Frame.Text) frame).text();
+        if (crypto != null && text.contains("\"ciphertext\"")) {
+            byte[] plain = crypto.openText(text, encoding);
+            try {
+                return new Inbound(json.parse(utf8(plain)), true);
+            } finally {
+                java.util.Arrays.fill(plain, (byte) 0);
+            }
+        }
+        return new Inbound(json.parse(text), false);
+    }
+
+    /** A plaintext text frame (HELLO and HANDSHAKE from a server; anything before a key exists). */
+    public Frame plain(HiveMessage message) {
+        if (message.type() == MessageType.BINARY) {
+            return Frame.binary(binarizer.encode(message));
+        }
+        return Frame.text(json.serialize(message));
+    }
+
+    /**
+     * Encodes an application message under the session key: BINARY always, and every other type except
+     * HELLO, HANDSHAKE and INTERCOM when {@code binarize} was negotiated, travel bit-packed in a binary frame;
+     * the rest as encrypted JSON text in the negotiated encoding.
+     */
+    public Frame encrypted(HiveMessage message, SessionCrypto crypto, TextEncoding encoding, boolean binarize) {
+        MessageType t = message.type();
+        boolean packed = t == MessageType.BINARY
+                || (binarize && t != MessageType.HELLO && t != MessageType.HANDSHAKE && t != MessageType.INTERCOM);
+        if (packed) {
+            return Frame.binary(crypto.sealBinary(binarizer.encode(message)));
+        }
+        byte[] plain = json.serialize(message).getBytes(StandardCharsets.UTF_8);
+        try {
+            return Frame.text(crypto.sealText(plain, encoding));
+        } finally {
+            java.util.Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidPayloadException("invalid UTF-8", "decrypted payload is not valid UTF-8");
+        }
+    }
+}

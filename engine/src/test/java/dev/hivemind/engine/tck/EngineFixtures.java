@@ -1,0 +1,40 @@
+package dev.hivemind.engine.tck;
+
+import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.config.CryptoSettings;
+import dev.hivemind.engine.config.HandshakeSettings;
+import dev.hivemind.engine.config.LimitSettings;
+import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.session.SessionFraming;
+import dev.hivemind.engine.time.Scheduler;
+import dev.hivemind.engine.work.WorkerPool;
+import java.security.SecureRandom;
+
+/** Building blocks for engine-level tests. */
+public final class EngineFixtures {
+    private EngineFixtures() {
+    }
+
+    public static HiveJson json() {
+        return new HiveJson(JsonLimits.defaults());
+    }
+
+    public static HiveMessageCodec messages() {
+        return new HiveMessageCodec(json());
+    }
+
+    public static SessionFraming framing() {
+        HiveJson json = json();
+        return new SessionFraming(new HiveMessageCodec(json), new Binarizer(json));
+    }
+
+    /** A session environment with the given handshake policy. */
+    public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
+            WorkerPool workers, Scheduler scheduler, SecureRandom random) {
+        return new SessionEnvironment(handshake, crypto, LimitSettings.defaults(), framing(), workers, scheduler,
+                random, System::nanoTime);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.hivemind.engine.tck;
+
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.plugin.PluginSettings;
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.transport.AuthorizationToken;
+import dev.hivemind.api.transport.ServerTransportConfig;
+import dev.hivemind.api.transport.TransportServer;
+import dev.hivemind.engine.client.HiveMindClient;
+import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.config.CryptoSettings;
+import dev.hivemind.engine.config.HandshakeSettings;
+import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.hub.InMemoryClientRegistry;
+import dev.hivemind.engine.runtime.EnginePluginContext;
+import dev.hivemind.engine.session.ClientOptions;
+import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.tck.memory.MemoryTransport;
+import dev.hivemind.engine.work.WorkerPool;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A complete hub on the in-memory transport, with a manual scheduler, a real bounded worker pool and a
+ * {@link RecordingAgent}; plus helpers to connect real {@link HiveMindClient}s or hand-driven {@link RawPeer}s.
+ */
+public final class HubHarness implements AutoCloseable {
+    private final MemoryTransport transport = new MemoryTransport();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final WorkerPool cpu;
+    private final WorkerPool io = WorkerPool.forBlockingIo("test-io", 2);
+    private final WorkerPool clientCpu = new WorkerPool("test-client-cpu", 2, 64);
+    private final RecordingAgent agent = new RecordingAgent();
+    private final Hub hub;
+    private final TransportServer server;
+    private final int port;
+    private final SecureRandom random;
+    private final HandshakeSettings handshake;
+    private final CryptoSettings crypto;
+    private final List<HiveMindClient> clients = new ArrayList<>();
+
+    private HubHarness(Builder b) {
+        this.random = b.random;
+        this.handshake = b.handshake;
+        this.crypto = b.crypto;
+        this.cpu = new WorkerPool("test-cpu", b.workerThreads, b.workerQueue);
+        for (AuthMethodFactory m : b.methods) {
+            m.initialize(new EnginePluginContext(b.settings.getOrDefault(m.name(), PluginSettings.empty()),
+                    b.dataDirectory, Clock.systemUTC(), random));
+        }
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, cpu, scheduler, random);
+        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, agent, env, io, "master:0.0.0.0");
+        this.server = transport.createServer(ServerTransportConfig.loopback(), hub);
+        this.port = server.start().toCompletableFuture().join().getPort();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public RecordingAgent agent() {
+        return agent;
+    }
+
+    public ManualScheduler scheduler() {
+        return scheduler;
+    }
+
+    public MemoryTransport transport() {
+        return transport;
+    }
+
+    public WorkerPool workers() {
+        return cpu;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A client over the in-memory transport; client-side methods are initialised with {@code clientDataDir}. */
+    public HiveMindClient client(List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options,
+            Path clientDataDir, Map<String, PluginSettings> clientSettings) {
+        for (AuthMethodFactory m : methods) {
+            m.initialize(new EnginePluginContext(clientSettings.getOrDefault(m.name(), PluginSettings.empty()),
+                    clientDataDir, Clock.systemUTC(), new SecureRandom()));
+        }
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, clientCpu, scheduler, new SecureRandom());
+        HiveMindClient c = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods, credentials,
+                options, env);
+        clients.add(c);
+        return c;
+    }
+
+    /** Starts a connection and returns the pending stage (deadline tests drive the scheduler meanwhile). */
+    public CompletionStage<HiveMindConnection> connectAsync(HiveMindClient client) {
+        return client.connect(MemoryTransport.endpoint(port));
+    }
+
+    /** Connects and waits (bounded) for the established session; rethrows the typed failure. */
+    public HiveMindConnection connect(HiveMindClient client) throws Exception {
+        try {
+            return connectAsync(client).toCompletableFuture().get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    /** A hand-driven peer admitted with {@code accessKey}. */
+    public RawPeer raw(String accessKey) {
+        RawPeer peer = new RawPeer();
+        transport.createClient(PluginSettings.empty())
+                .connect(MemoryTransport.endpoint(port), new AuthorizationToken("RawPeer", accessKey), peer::bind)
+                .toCompletableFuture().join();
+        return peer;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        clients.forEach(HiveMindClient::close);
+        transport.close();
+        cpu.close();
+        io.close();
+        clientCpu.close();
+    }
+
+    /** Configures a {@link HubHarness}. */
+    public static final class Builder {
+        private List<AuthMethodFactory> methods = List.of();
+        private List<ClientRecord> clients = List.of();
+        private HandshakeSettings handshake = HandshakeSettings.defaults();
+        private CryptoSettings crypto = CryptoSettings.defaults();
+        private SecureRandom random = new SecureRandom();
+        private int workerThreads = 2;
+        private int workerQueue = 64;
+        private Path dataDirectory;
+        private Map<String, PluginSettings> settings = Map.of();
+
+        public Builder methods(List<AuthMethodFactory> m) {
+            this.methods = List.copyOf(m);
+            return this;
+        }
+
+        public Builder clients(List<ClientRecord> c) {
+            this.clients = List.copyOf(c);
+            return this;
+        }
+
+        public Builder handshake(HandshakeSettings h) {
+            this.handshake = h;
+            return this;
+        }
+
+        public Builder crypto(CryptoSettings c) {
+            this.crypto = c;
+            return this;
+        }
+
+        public Builder random(SecureRandom r) {
+            this.random = r;
+            return this;
+        }
+
+        public Builder workers(int threads, int queue) {
+            this.workerThreads = threads;
+            this.workerQueue = queue;
+            return this;
+        }
+
+        public Builder dataDirectory(Path dir) {
+            this.dataDirectory = dir;
+            return this;
+        }
+
+        public Builder settings(Map<String, PluginSettings> s) {
+            this.settings = Map.copyOf(s);
+            return this;
+        }
+
+        public HubHarness build() {
+            return new HubHarness(this);
+        }
+    }
+}
