@@ -23,16 +23,24 @@ final class WorkerPool implements AutoCloseable {
             new SynchronousQueue<>(), new ThreadPoolExecutor.AbortPolicy());
     private final ExecutorService connectionThread = Executors.newSingleThreadExecutor();
     private final AtomicInteger submitted = new AtomicInteger();
+    private volatile CountDownLatch gate;
 
     <T> CompletionStage<T> compute(Supplier<T> task) {
         submitted.incrementAndGet();
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
+            CountDownLatch hold = gate;
             workers.execute(() -> {
                 try {
+                    if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never opened the gate");
+                    }
                     T value = task.get();
                     connectionThread.execute(() -> result.complete(value));
                 } catch (RuntimeException e) {
+                    connectionThread.execute(() -> result.completeExceptionally(e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     connectionThread.execute(() -> result.completeExceptionally(e));
                 }
             });
@@ -57,6 +65,13 @@ final class WorkerPool implements AutoCloseable {
         });
         running.await(30, TimeUnit.SECONDS);
         return release;
+    }
+
+    /** Tasks given to {@link #compute} from now on wait, on the worker, until the returned latch is counted down. */
+    CountDownLatch holdNextTasks() {
+        CountDownLatch latch = new CountDownLatch(1);
+        gate = latch;
+        return latch;
     }
 
     /** Number of tasks handed to {@link #compute}. */
