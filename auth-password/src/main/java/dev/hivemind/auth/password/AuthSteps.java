@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Shared plumbing of both exchanges: turning failures and derived keys into {@link AuthStep}s. */
@@ -27,7 +28,7 @@ final class AuthSteps {
      * passed on, anything else becomes an internal error.
      */
     static CompletionStage<AuthStep> derive(ComputeFunction compute, Supplier<byte[]> derivation,
-            Map<String, Object> responseFields, Supplier<Boolean> closed) {
+            Map<String, Object> responseFields, BooleanSupplier closed) {
         CompletionStage<byte[]> stage;
         try {
             stage = compute.compute(derivation);
@@ -40,7 +41,7 @@ final class AuthSteps {
             if (error != null) {
                 return new AuthStep.Failed(typed(error));
             }
-            if (closed.get()) {
+            if (closed.getAsBoolean()) {
                 Arrays.fill(key, (byte) 0);
                 return new AuthStep.Failed(new InternalHiveMindException("auth exchange closed",
                         "the key was derived after the exchange was closed"));
