@@ -105,6 +105,23 @@ class PasswordExchangeTest {
     }
 
     @Test
+    void answersThePythonClientsHandshakeFrameAsThePythonServerDid() throws Exception {
+        JsonNode transcript = Vectors.load("hivemind/handshake_transcript.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Object> clientPayload = json.convertValue(
+                json.readTree(transcript.get("client_handshake").asText()).get("payload"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        JsonNode serverPayload = json.readTree(transcript.get("server_handshake_response").asText()).get("payload");
+        try (PasswordServerExchange server = server(PASSWORD, new FixedSecureRandom(SERVER_IV))) {
+            AuthStep.Succeeded step = assertInstanceOf(AuthStep.Succeeded.class,
+                    await(server.onClientHandshake(ClientHandshake.fromPayload(clientPayload))));
+            assertEquals(serverPayload.get("envelope").asText(), step.responseFields().get("envelope"));
+            assertEquals(Map.of("envelope", serverPayload.get("envelope").asText()), step.responseFields());
+            assertArrayEquals(Vectors.hex(transcript.get("session_key_hex")), step.key().bytes());
+        }
+    }
+
+    @Test
     void randomIvsAndANonAsciiPasswordGiveEqualKeys() throws Exception {
         String password = "pässwörd ✓ 密码 🐝";
         try (PasswordClientExchange client = client(password, new SecureRandom());
