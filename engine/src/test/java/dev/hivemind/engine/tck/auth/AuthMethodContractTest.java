@@ -84,6 +84,14 @@ public abstract class AuthMethodContractTest {
         return true;
     }
 
+    /**
+     * Whether the hub's answer proves the key to the client before the client reports the session established
+     * (false for a pre-shared key, which no message confirms).
+     */
+    protected boolean keyConfirmedByHub() {
+        return true;
+    }
+
     /** Server-side plugin settings, by plugin name. */
     protected Map<String, PluginSettings> serverSettings() {
         return Map.of();
@@ -194,11 +202,22 @@ public abstract class AuthMethodContractTest {
         Optional<ClientCredentials> wrong = wrongCredentials(ACCESS_KEY);
         org.junit.jupiter.api.Assumptions.assumeTrue(wrong.isPresent(), "the method has no secret to get wrong");
         HubHarness h = harness();
-        Exception e = assertThrows(Exception.class, () -> h.connect(client(h, wrong.get(), ClientOptions.defaults())));
-        assertTrue(e instanceof AuthenticationException || e instanceof ConnectionClosedException,
-                "typed failure expected, got " + e);
-        if (e instanceof ConnectionClosedException closed) {
-            assertEquals(1008, closed.peerCode());
+        HiveMindClient client = client(h, wrong.get(), ClientOptions.defaults());
+        if (keyConfirmedByHub()) {
+            Exception e = assertThrows(Exception.class, () -> h.connect(client));
+            assertTrue(e instanceof AuthenticationException || e instanceof ConnectionClosedException,
+                    "typed failure expected, got " + e);
+            if (e instanceof ConnectionClosedException closed) {
+                assertEquals(1008, closed.peerCode());
+            }
+        } else {
+            // nothing on the wire confirms a pre-shared key: the client learns of a wrong one when the hub closes
+            // the connection on its first encrypted frame (the client HELLO)
+            HiveMindConnection c = h.connect(client);
+            HiveMindConnection.CloseInfo info = c.closed().toCompletableFuture()
+                    .get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals(1008, info.code());
+            assertInstanceOf(ConnectionClosedException.class, info.failure().orElseThrow());
         }
         waitFor(() -> h.hub().openSessions() == 0);
         assertTrue(h.agent().received().isEmpty());
@@ -293,21 +312,29 @@ public abstract class AuthMethodContractTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(newServerFactory().isHandshake(),
                 "only key exchanges have an authentication step to abort");
         HubHarness h = harness();
+        // hold both worker threads so the hub's auth step is provably queued when the client drops
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            h.workers().compute(() -> {
+                try {
+                    gate.await(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }, Runnable::run);
+        }
+        List<MemoryConnection> clientEnds = new CopyOnWriteArrayList<>();
         h.transport().tap((from, frame) -> {
-            if (from.id().startsWith("mem-client") && frame instanceof Frame.Text t && t.text().contains("\"shake\"")) {
-                Thread aborter = new Thread(() -> {
-                    long end = System.nanoTime() + RawPeer.WAIT.toNanos();
-                    while (h.workers().inFlight() == 0 && System.nanoTime() < end) {
-                        Thread.onSpinWait();
-                    }
-                    from.abort();
-                });
-                aborter.setDaemon(true);
-                aborter.start();
+            if (from.id().startsWith("mem-client")) {
+                clientEnds.add(from);
             }
         });
         HiveMindClient client = client(h, goodCredentials(ACCESS_KEY), ClientOptions.defaults());
         CompletableFuture<HiveMindConnection> pending = h.connectAsync(client).toCompletableFuture();
+        waitFor(() -> h.workers().inFlight() >= 3);
+        clientEnds.get(0).abort();
+        gate.countDown();
         Exception e = assertThrows(Exception.class, () -> {
             try {
                 pending.get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -437,8 +464,13 @@ public abstract class AuthMethodContractTest {
         c.send(bus("locate"));
         waitFor(() -> !ends.isEmpty());
         h.transport().tap(null);
-        // drain the echo of the locate message
-        c.poll(RawPeer.WAIT);
+        // drain messages up to the echo of the locate message; by then the agent has recorded it
+        while (true) {
+            HiveMessage m = c.poll(RawPeer.WAIT).orElseThrow(() -> new AssertionError("no echo of locate"));
+            if ("locate".equals(utterance(m))) {
+                break;
+            }
+        }
         h.agent().received().removeIf(m -> "locate".equals(utterance(m)));
         return ends.get(0);
     }
