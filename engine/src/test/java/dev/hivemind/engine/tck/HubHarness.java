@@ -92,11 +92,17 @@ public final class HubHarness implements AutoCloseable {
     /** A client over the in-memory transport; client-side methods are initialised with {@code clientDataDir}. */
     public HiveMindClient client(List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options,
             Path clientDataDir, Map<String, PluginSettings> clientSettings) {
+        return client(methods, credentials, options, clientDataDir, clientSettings, new SecureRandom());
+    }
+
+    /** As {@link #client(List, ClientCredentials, ClientOptions, Path, Map)} with the client's random source given. */
+    public HiveMindClient client(List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options,
+            Path clientDataDir, Map<String, PluginSettings> clientSettings, SecureRandom clientRandom) {
         for (AuthMethodFactory m : methods) {
             m.initialize(new EnginePluginContext(clientSettings.getOrDefault(m.name(), PluginSettings.empty()),
-                    clientDataDir, Clock.systemUTC(), new SecureRandom()));
+                    clientDataDir, Clock.systemUTC(), clientRandom));
         }
-        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, clientCpu, scheduler, new SecureRandom());
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, clientCpu, scheduler, clientRandom);
         HiveMindClient c = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods, credentials,
                 options, env);
         clients.add(c);
