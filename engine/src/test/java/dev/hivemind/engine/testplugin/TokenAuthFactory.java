@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * record's password) with HMAC-SHA256 over fresh nonces from both sides. It exercises the engine's dispatch
  * to a method that is not one of the built-in ones.
  */
-public final class TokenAuthFactory implements AuthMethodFactory {
+public class TokenAuthFactory implements AuthMethodFactory {
     private static final HexFormat HEX = HexFormat.of();
 
     @Override
