@@ -156,6 +156,15 @@ class HiveMessageCodecTest {
     @Test
     void fromWireWithNullIsATypedError() {
         assertThrows(ProtocolViolationException.class, () -> codec.fromWire(null));
+        Map<String, Object> nullKey = new java.util.HashMap<>();
+        nullKey.put("msg_type", "bus");
+        nullKey.put(null, 1);
+        assertThrows(ProtocolViolationException.class, () -> codec.fromWire(nullKey));
+        Map<String, Object> notJson = new LinkedHashMap<>();
+        notJson.put("msg_type", "bus");
+        notJson.put("payload", Map.of("x", new Object()));
+        assertTrue(assertThrows(ProtocolViolationException.class, () -> codec.fromWire(notJson)).getMessage()
+                .contains("not JSON"));
     }
 
     @Test
