@@ -29,7 +29,8 @@ public final class Aead {
     /**
      * Encrypts and returns {@code ciphertext || tag}.
      *
-     * @throws IllegalArgumentException for a key length the suite does not take or an empty nonce
+     * @throws IllegalArgumentException for a key length the suite does not take, an empty nonce or a
+     *                                  ChaCha20-Poly1305 nonce that is not 12 bytes
      */
     public static byte[] seal(CipherSuite suite, byte[] key, byte[] nonce, byte[] plaintext, byte[] aad) {
         Objects.requireNonNull(suite, "suite");
@@ -37,6 +38,9 @@ public final class Aead {
         checkKey(suite, key);
         if (nonce == null || nonce.length == 0) {
             throw new IllegalArgumentException("the nonce must not be empty");
+        }
+        if (suite == CipherSuite.CHACHA20_POLY1305 && nonce.length != CipherSuite.CHACHA20_POLY1305.nonceBytes()) {
+            throw new IllegalArgumentException("ChaCha20-Poly1305 takes a 12-byte nonce");
         }
         try {
             Cipher cipher = init(suite, Cipher.ENCRYPT_MODE, key, nonce);

@@ -79,6 +79,7 @@ public final class SessionCrypto implements AutoCloseable {
 
     /** Encrypts one binary frame: {@code nonce || ciphertext || tag}. */
     public byte[] sealBinary(byte[] plaintext) {
+        ensureOpen();
         byte[] nonce = nextNonce();
         byte[] sealed = Aead.seal(suite, liveKey(), nonce, plaintext, null);
         byte[] frame = new byte[nonce.length + sealed.length];
@@ -93,6 +94,7 @@ public final class SessionCrypto implements AutoCloseable {
      * @throws AuthenticationException for a short, forged, reflected or replayed frame
      */
     public byte[] openBinary(byte[] frame) {
+        ensureOpen();
         int n = suite.nonceBytes();
         if (frame == null || frame.length < n + TAG_BYTES) {
             throw new AuthenticationException(Aead.FAILURE);
@@ -102,6 +104,7 @@ public final class SessionCrypto implements AutoCloseable {
 
     /** Encrypts one text frame: {@code {"ciphertext": E(ct), "tag": E(tag), "nonce": E(nonce)}}. */
     public String sealText(byte[] plaintextUtf8, TextEncoding encoding) {
+        ensureOpen();
         TextCodec codec = TextCodecs.of(encoding);
         byte[] nonce = nextNonce();
         byte[] sealed = Aead.seal(suite, liveKey(), nonce, plaintextUtf8, null);
@@ -121,6 +124,7 @@ public final class SessionCrypto implements AutoCloseable {
      * @throws AuthenticationException for a bad nonce or tag length, a forged, reflected or replayed frame
      */
     public byte[] openText(String frameText, TextEncoding encoding) {
+        ensureOpen();
         TextCodec codec = TextCodecs.of(encoding);
         Map<String, Object> frame = frameJson.parseObject(frameText);
         for (String k : frame.keySet()) {
@@ -184,10 +188,14 @@ public final class SessionCrypto implements AutoCloseable {
     }
 
     private byte[] liveKey() {
+        ensureOpen();
+        return key;
+    }
+
+    private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("session crypto closed");
         }
-        return key;
     }
 
     private static String requireString(Map<String, Object> frame, String field) {

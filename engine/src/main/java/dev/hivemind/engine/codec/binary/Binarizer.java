@@ -144,7 +144,7 @@ public final class Binarizer {
         byte[] payload = r.bytes((int) payloadBytes);
         int budget = maxInflatedBytes;
         if (compressed) {
-            meta = Zlib.decompress(meta, budget, "metadata");
+            meta = Zlib.decompress(meta, budget, maxInflatedBytes, "metadata");
             budget -= meta.length;
         }
         Map<String, Object> metadata = json.parseObject(meta);
@@ -152,7 +152,7 @@ public final class Binarizer {
             return HiveMessage.binary(subtype, payload, metadata);
         }
         if (compressed) {
-            payload = Zlib.decompress(payload, Math.max(budget, 0), "payload");
+            payload = Zlib.decompress(payload, Math.max(budget, 0), maxInflatedBytes, "payload");
         }
         return HiveMessage.builder(type).payload(json.parseObject(payload)).metadata(metadata).build();
     }

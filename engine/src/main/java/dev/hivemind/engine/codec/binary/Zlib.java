@@ -33,8 +33,10 @@ final class Zlib {
     /**
      * Inflates one complete zlib stream that must fill {@code data} exactly and expand to at most
      * {@code limit} bytes; a larger output (a zip bomb) stops as soon as the limit is passed.
+     *
+     * @param frameLimit the per-frame bound reported in the error
      */
-    static byte[] decompress(byte[] data, int limit, String what) {
+    static byte[] decompress(byte[] data, int limit, int frameLimit, String what) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data);
@@ -55,7 +57,7 @@ final class Zlib {
                 total += n;
                 if (total > limit) {
                     throw new FrameTooLargeException("message too big",
-                            what + " inflates to more than " + limit + " bytes");
+                            what + " inflates beyond the frame limit of " + frameLimit + " bytes");
                 }
                 out.write(chunk, 0, n);
             }

@@ -101,8 +101,8 @@ public final class HiveMessageCodec {
         if (wire == null) {
             throw violation("message is not a JSON object");
         }
-        for (String key : wire.keySet()) {
-            if (!ALLOWED_KEYS.contains(key)) {
+        for (Object key : wire.keySet()) {
+            if (!(key instanceof String) || !ALLOWED_KEYS.contains(key)) {
                 throw violation("unexpected key " + HiveJson.quoteShort(String.valueOf(key)) + " in message");
             }
         }

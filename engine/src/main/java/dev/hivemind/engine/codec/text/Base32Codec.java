@@ -25,18 +25,16 @@ final class Base32Codec implements TextCodec {
     @Override
     public byte[] decode(String text) {
         TextCodecs.requireText(encoding(), text);
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '=') {
-            end--;
-        }
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7') || c == '=')) {
                 throw TextCodecs.illegalChar(encoding(), text, i);
             }
         }
+        int end = TextCodecs.paddingStart(text);
         int pad = text.length() - end;
-        if (text.length() % 8 != 0 || !(pad == 0 || pad == 1 || pad == 3 || pad == 4 || pad == 6)) {
+        if (text.length() % 8 != 0 || !(pad == 0 || pad == 1 || pad == 3 || pad == 4 || pad == 6)
+                || (text.indexOf('=') >= 0 && text.indexOf('=') < end)) {
             throw TextCodecs.invalid(encoding(), "bad padding");
         }
         byte[] out;

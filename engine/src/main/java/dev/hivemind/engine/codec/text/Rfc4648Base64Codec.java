@@ -40,18 +40,16 @@ final class Rfc4648Base64Codec implements TextCodec {
     @Override
     public byte[] decode(String text) {
         TextCodecs.requireText(encoding, text);
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '=') {
-            end--;
-        }
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == char62 || c == char63;
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == char62
+                    || c == char63 || c == '=';
             if (!ok) {
                 throw TextCodecs.illegalChar(encoding, text, i);
             }
         }
-        if (text.length() % 4 != 0 || text.length() - end > 2) {
+        int end = TextCodecs.paddingStart(text);
+        if (text.length() % 4 != 0 || text.length() - end > 2 || (text.indexOf('=') >= 0 && text.indexOf('=') < end)) {
             throw TextCodecs.invalid(encoding, "bad padding");
         }
         byte[] out;

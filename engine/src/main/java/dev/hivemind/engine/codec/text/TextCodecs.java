@@ -42,6 +42,15 @@ public final class TextCodecs {
         return invalid(encoding, String.format("illegal character U+%04X at index %d", (int) text.charAt(index), index));
     }
 
+    /** Index where the trailing run of '=' begins (the text length if there is none). */
+    static int paddingStart(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '=') {
+            end--;
+        }
+        return end;
+    }
+
     static String requireText(TextEncoding encoding, String text) {
         if (text == null) {
             throw invalid(encoding, "no text");
