@@ -21,7 +21,7 @@ public sealed interface Admission permits Admission.Accepted, Admission.Rejected
 
     /**
      * Refuse the connection. A transport that can refuse before its upgrade answers with {@code httpStatus}
-     * (401 unknown/revoked key, 400 malformed token, 503 busy); otherwise it closes with {@code closeCode}.
+     * (401 unknown/revoked key, 400 malformed token, 429 too many failures, 503 busy); otherwise it closes with {@code closeCode}.
      *
      * @param httpStatus HTTP status for a refused WebSocket upgrade
      * @param closeCode  close code for transports without an upgrade step
@@ -39,6 +39,10 @@ public sealed interface Admission permits Admission.Accepted, Admission.Rejected
 
         public static Rejected malformedToken() {
             return new Rejected(400, CloseCode.PROTOCOL_ERROR, "malformed authorization token");
+        }
+
+        public static Rejected tooManyFailures() {
+            return new Rejected(429, CloseCode.POLICY_VIOLATION, "too many failed attempts, try again later");
         }
 
         public static Rejected busy() {

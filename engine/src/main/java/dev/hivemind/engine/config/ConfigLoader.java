@@ -110,7 +110,9 @@ public final class ConfigLoader {
                 ls.integer("max_json_depth", ld.maxJsonDepth(), 4, 1000),
                 ls.integer("max_noop_frames", ld.maxNoopFrames(), 1, 1_000_000),
                 ls.integer("max_connections", ld.maxConnections(), 1, 10_000_000),
-                ls.integer("max_pending_handshakes", ld.maxPending(), 1, 10_000_000));
+                ls.integer("max_pending_handshakes", ld.maxPending(), 1, 10_000_000),
+                ls.integer("max_auth_failures", ld.maxAuthFailures(), 0, 1_000_000),
+                ls.duration("auth_failure_window", ld.failureWindow()));
         int replayCache = ls.integer("replay_cache", cd.replayCacheSize(), 0, 10_000_000);
         ls.finish();
         CryptoSettings crypto = new CryptoSettings(ciphers, encodings, replayCache);

@@ -46,6 +46,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final AtomicInteger pending = new AtomicInteger();
     private final HubMetrics metrics = new HubMetrics();
     private final MessagePolicy policy = new MessagePolicy();
+    private final FailureLimiter failures;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -54,15 +55,17 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
      * @param env      session services
      * @param io       pool for blocking registry lookups
      * @param nodeId   the hub's peer id
+     * @param clock    clock for the failure limiter
      */
     public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
-            WorkerPool io, String nodeId) {
+            WorkerPool io, String nodeId, java.time.Clock clock) {
         this.registry = registry;
         this.methods = List.copyOf(methods);
         this.agent = agent;
         this.env = env;
         this.io = io;
         this.nodeId = nodeId;
+        this.failures = new FailureLimiter(env.limits().maxAuthFailures(), env.limits().failureWindow(), clock, 100_000);
         this.nodePublicKey = methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream)
                 .findFirst().orElse("");
     }
@@ -95,6 +98,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         }
         String accessKey = token.get().accessKey();
         String userAgent = token.get().userAgent();
+        String address = addressKey(request.remoteAddress());
+        if (failures.blocked(keyOf(accessKey), address)) {
+            metrics.rejected.incrementAndGet();
+            LOG.warn("rejected {} from {} ({}): too many failed handshakes", request.transport(),
+                    request.remoteAddress(), userAgent);
+            return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
+        }
         return io.compute(() -> lookup(accessKey), Runnable::run).thenApply(found -> {
             if (found.isEmpty()) {
                 metrics.rejected.incrementAndGet();
@@ -104,6 +114,24 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             }
             return new Admission.Accepted(userAgent, found.get());
         });
+    }
+
+    /** The limiter's key for an access key: a hash, so the table holds no credentials. */
+    private static String keyOf(String accessKey) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(accessKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "key:" + java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String addressKey(java.net.InetSocketAddress address) {
+        if (address == null) {
+            return null;
+        }
+        return "ip:" + (address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
     }
 
     private Optional<ClientRecord> lookup(String accessKey) {
@@ -131,6 +159,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onEstablished(ServerSession session) {
         pending.decrementAndGet();
         metrics.established.incrementAndGet();
+        failures.reset(keyOf(session.client().apiKey()));
         try {
             registry.touch(session.client().clientId(), System.currentTimeMillis() / 1000.0);
         } catch (RuntimeException e) {
@@ -159,6 +188,10 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             } else {
                 pending.decrementAndGet();
                 metrics.failedHandshakes.incrementAndGet();
+                if (code == CloseCode.POLICY_VIOLATION.code()) {
+                    failures.recordFailure(keyOf(session.client().apiKey()),
+                            addressKey(session.connection().remoteAddress()));
+                }
             }
         }
     }

@@ -145,8 +145,8 @@ public final class HubModule extends AbstractModule {
     @Provides
     @Singleton
     Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
-            @Named("io") WorkerPool io) {
-        return new Hub(registry, methods, agent, env, io, config.nodeId());
+            @Named("io") WorkerPool io, Clock clock) {
+        return new Hub(registry, methods, agent, env, io, config.nodeId(), clock);
     }
 
     @Provides

@@ -33,8 +33,8 @@ public final class EngineFixtures {
 
     /** A session environment with the given handshake policy. */
     public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
-            WorkerPool workers, Scheduler scheduler, SecureRandom random) {
-        return new SessionEnvironment(handshake, crypto, LimitSettings.defaults(), framing(), workers, scheduler,
-                random, System::nanoTime);
+            LimitSettings limits, WorkerPool workers, Scheduler scheduler, SecureRandom random) {
+        return new SessionEnvironment(handshake, crypto, limits, framing(), workers, scheduler, random,
+                System::nanoTime);
     }
 }

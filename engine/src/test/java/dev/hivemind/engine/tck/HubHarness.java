@@ -55,8 +55,9 @@ public final class HubHarness implements AutoCloseable {
             m.initialize(new EnginePluginContext(b.settings.getOrDefault(m.name(), PluginSettings.empty()),
                     b.dataDirectory, Clock.systemUTC(), random));
         }
-        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, cpu, scheduler, random);
-        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, agent, env, io, "master:0.0.0.0");
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, b.limits, cpu, scheduler, random);
+        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, agent, env, io, "master:0.0.0.0",
+                b.clock);
         this.server = transport.createServer(ServerTransportConfig.loopback(), hub);
         this.port = server.start().toCompletableFuture().join().getPort();
     }
@@ -102,7 +103,8 @@ public final class HubHarness implements AutoCloseable {
             m.initialize(new EnginePluginContext(clientSettings.getOrDefault(m.name(), PluginSettings.empty()),
                     clientDataDir, Clock.systemUTC(), clientRandom));
         }
-        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, clientCpu, scheduler, clientRandom);
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto,
+                dev.hivemind.engine.config.LimitSettings.defaults(), clientCpu, scheduler, clientRandom);
         HiveMindClient c = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods, credentials,
                 options, env);
         clients.add(c);
@@ -153,6 +155,18 @@ public final class HubHarness implements AutoCloseable {
         private int workerQueue = 64;
         private Path dataDirectory;
         private Map<String, PluginSettings> settings = Map.of();
+        private Clock clock = Clock.systemUTC();
+        private dev.hivemind.engine.config.LimitSettings limits = dev.hivemind.engine.config.LimitSettings.defaults();
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder limits(dev.hivemind.engine.config.LimitSettings l) {
+            this.limits = l;
+            return this;
+        }
 
         public Builder methods(List<AuthMethodFactory> m) {
             this.methods = List.copyOf(m);
