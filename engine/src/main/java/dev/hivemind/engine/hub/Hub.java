@@ -160,11 +160,16 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         pending.decrementAndGet();
         metrics.established.incrementAndGet();
         failures.reset(keyOf(session.client().apiKey()));
-        try {
-            registry.touch(session.client().clientId(), System.currentTimeMillis() / 1000.0);
-        } catch (RuntimeException e) {
-            LOG.debug("cannot record last_seen", e);
-        }
+        int clientId = session.client().clientId();
+        double now = System.currentTimeMillis() / 1000.0;
+        // the registry may block (a database write): never on the connection's thread
+        io.compute(() -> {
+            registry.touch(clientId, now);
+            return null;
+        }, Runnable::run).exceptionally(e -> {
+            LOG.debug("cannot record last_seen for client {}: {}", clientId, e.toString());
+            return null;
+        });
         agent.onSessionEstablished(new FilteredPeer(session, policy, metrics));
     }
 
