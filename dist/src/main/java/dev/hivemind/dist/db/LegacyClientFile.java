@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,9 +90,7 @@ public final class LegacyClientFile {
         } else if (root.isObject() && root.size() == 1 && root.elements().next().isArray()) {
             readList(root.elements().next(), records);
         } else if (root.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> entries = root.fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+            for (Map.Entry<String, JsonNode> entry : root.properties()) {
                 int keyId = parseKeyId(entry.getKey());
                 readRecord(entry.getValue(), keyId).ifPresent(records::add);
             }
@@ -160,12 +157,10 @@ public final class LegacyClientFile {
         Map<String, Object> metadata = new LinkedHashMap<>();
         Map<String, Object> explicit = metadataOf(node.get("metadata"), client);
         List<String> folded = new ArrayList<>();
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                metadata.put(name, JSON.convertValue(node.get(name), Object.class));
-                folded.add(name);
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!FIELDS.contains(field.getKey())) {
+                metadata.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+                folded.add(field.getKey());
             }
         }
         metadata.putAll(explicit);
