@@ -37,7 +37,7 @@ final class CliRun {
 
     Result run(Map<String, String> environment, String... args) {
         CliEnvironment env = new CliEnvironment(environment, userHome, new SecureRandom(),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), null);
         CommandLine cli = HivemindCommand.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
