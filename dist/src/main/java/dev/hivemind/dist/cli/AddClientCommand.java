@@ -1,0 +1,156 @@
+package dev.hivemind.dist.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.dist.db.ClientStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code add-client}: adds a client and prints its credentials, once. Secrets not given are generated with 128
+ * random bits each; the generated crypto key has 32 characters (AES-256).
+ */
+@Command(name = "add-client", mixinStandardHelpOptions = true,
+        description = "Add a client and print its credentials (shown only now).")
+final class AddClientCommand extends ClientStoreCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Friendly name. Default: HiveMind-Node-<id>.")
+    String name;
+
+    @Option(names = "--access-key", paramLabel = "KEY", description = "Access key. Default: 16 random bytes in hex.")
+    String accessKey;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "Password. Default: 16 random bytes in hex.")
+    String password;
+
+    @Option(names = "--crypto-key", paramLabel = "KEY",
+            description = "Pre-shared key of 16, 24 or 32 characters. Default: 32 random hex characters.")
+    String cryptoKey;
+
+    @Option(names = "--no-crypto-key", description = "Give the client no pre-shared key (password or RSA only).")
+    boolean noCryptoKey;
+
+    @Option(names = "--admin", arity = "0..1", paramLabel = "BOOLEAN", fallbackValue = "true",
+            description = "Make the client an administrator.")
+    boolean admin;
+
+    @Option(names = "--metadata", paramLabel = "JSON", description = "Client metadata, a JSON object.")
+    String metadata;
+
+    @Option(names = "--rsa-public-key", paramLabel = "PEM_FILE",
+            description = "Pin the RSA public key (PEM) the client must present in an RSA handshake.")
+    Path rsaPublicKeyFile;
+
+    private Map<String, Object> parsedMetadata = Map.of();
+    private String rsaPublicKey;
+
+    @Override
+    protected void validate() {
+        if (accessKey != null) {
+            Credentials.accessKeyProblem(accessKey).ifPresent(this::usage);
+        }
+        if (password != null && password.isEmpty()) {
+            usage("the password is empty");
+        }
+        if (cryptoKey != null && noCryptoKey) {
+            usage("--crypto-key and --no-crypto-key exclude each other");
+        }
+        if (cryptoKey != null) {
+            Credentials.cryptoKeyProblem(cryptoKey).ifPresent(this::usage);
+        }
+        if (name != null && name.isBlank()) {
+            usage("the name is empty");
+        }
+        if (metadata != null) {
+            parsedMetadata = parseMetadata(metadata);
+        }
+        if (rsaPublicKeyFile != null) {
+            rsaPublicKey = readRsaKey(rsaPublicKeyFile);
+        }
+    }
+
+    @Override
+    protected void run(ClientStore store, PrintWriter out) {
+        var random = root.environment().random();
+        String key = accessKey != null ? accessKey : Credentials.newAccessKey(random);
+        String secret = password != null ? password : Credentials.newPassword(random);
+        String psk = noCryptoKey ? null : cryptoKey != null ? cryptoKey : Credentials.newCryptoKey(random);
+        if (cryptoKey != null) {
+            Credentials.cryptoKeyWarning(cryptoKey).ifPresent(err()::println);
+        }
+        ClientRecord added = store.add(ClientRecordBuilder.newClient(key)
+                .name(name == null ? "" : name)
+                .password(secret)
+                .cryptoKey(psk)
+                .admin(admin)
+                .metadata(parsedMetadata)
+                .rsaPublicKey(rsaPublicKey)
+                .build());
+        out.println("Credentials added to database!");
+        out.println();
+        out.println("Node ID: " + added.clientId());
+        out.println("Friendly Name: " + Text.printable(added.name()));
+        out.println("Admin Privileges: " + added.admin());
+        out.println("Access Key: " + added.apiKey());
+        out.println("Password: " + added.password());
+        out.println("Encryption Key: " + (added.cryptoKey() == null ? "(none)" : added.cryptoKey()));
+        if (added.rsaPublicKey() != null) {
+            out.println("RSA Public Key: pinned from " + rsaPublicKeyFile);
+        }
+        if (!added.metadata().isEmpty()) {
+            out.println("Metadata: " + Text.printable(toJson(added.metadata())));
+        }
+        out.println();
+        out.println("These secrets are shown only now; 'list-clients --show-secrets' prints them again.");
+    }
+
+    private Map<String, Object> parseMetadata(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                usage("--metadata must be a JSON object");
+            }
+            return JSON.convertValue(node, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            usage("--metadata is not valid JSON");
+            return Map.of();
+        }
+    }
+
+    private String readRsaKey(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new CliFailure("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return PublicKeyFiles.canonicalRsaPem(text)
+                .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        file + " holds no RSA public key in PEM (-----BEGIN PUBLIC KEY-----)"));
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return "{...}";
+        }
+    }
+
+    private void usage(String message) {
+        throw new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.hivemind.dist.cli;
+
+import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.dist.DataHome;
+import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.dist.db.InvalidClientFileException;
+import dev.hivemind.dist.db.PrivateFiles;
+import dev.hivemind.dist.logging.LoggingSetup;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code hivemind} command: global options and the list of subcommands. Each subcommand is its own class
+ * and reaches what it shares with the others (data directory, client database, environment, verbosity) through
+ * {@code @ParentCommand HivemindCommand}.
+ */
+@Command(name = "hivemind",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "HiveMind for the JVM: administer the hub's clients.",
+        footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."},
+        subcommands = {
+                // The hub's client database (as in hivemind-core's CLI).
+                AddClientCommand.class,
+                ListClientsCommand.class,
+                DeleteClientCommand.class,
+                RenameClientCommand.class,
+                AdminCommands.MakeAdmin.class,
+                AdminCommands.RevokeAdmin.class,
+                MessageTypeCommands.AllowMsg.class,
+                MessageTypeCommands.BlacklistMsg.class,
+                ForwardingCommands.AllowEscalate.class,
+                ForwardingCommands.BlacklistEscalate.class,
+                ForwardingCommands.AllowPropagate.class,
+                ForwardingCommands.BlacklistPropagate.class,
+                SkillCommands.AllowSkill.class,
+                SkillCommands.BlacklistSkill.class,
+                SkillCommands.AllowIntent.class,
+                SkillCommands.BlacklistIntent.class,
+                ImportClientsCommand.class,
+                // The engine's commands (listen, connect, print-config, list-plugins) join this list.
+                CommandLine.HelpCommand.class
+        })
+public final class HivemindCommand implements Runnable {
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data directory (client database, keys). Default: $HIVEMIND_HOME, else ~/.local/share/hivemind-jvm.")
+    private Path home;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log debug messages and print stack traces of failures.")
+    private boolean verbose;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    public HivemindCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * The command line for {@code hivemind}: subcommands, the exit-code policy (0 success, 1 failure with a one-line
+     * message, 2 usage error) and logging set up from {@code --verbose} before a command runs.
+     */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        HivemindCommand root = new HivemindCommand(environment);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExecutionStrategy(parseResult -> {
+            LoggingSetup.configure(root.verbose);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setParameterExceptionHandler(HivemindCommand::usageError);
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> root.failure(e, failed));
+        return commandLine;
+    }
+
+    /** No command given. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** What the commands take from the process. */
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    /** Whether {@code --verbose} was given. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The data directory (not created). */
+    public Path dataHome() {
+        return DataHome.resolve(home, environment.environment(), environment.userHome());
+    }
+
+    /** The data directory, created with mode 0700 if missing. */
+    public Path ensureDataHome() {
+        Path dir = dataHome();
+        try {
+            return PrivateFiles.ensureDirectory(dir);
+        } catch (IOException e) {
+            throw new CliFailure("cannot create the data directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Opens the client database in the data directory (creating both if needed). */
+    public ClientStore openClientStore() {
+        return ClientStore.open(ensureDataHome().resolve(ClientStore.FILE_NAME));
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("hivemind: " + Text.oneLine(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private int failure(Exception e, CommandLine failed) {
+        PrintWriter err = failed.getErr();
+        err.println("hivemind: " + Text.oneLine(describe(e)));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return failed.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    private static String describe(Exception e) {
+        // these carry a message meant for the user (and never a secret)
+        if (e instanceof CliFailure || e instanceof HiveMindException || e instanceof InvalidClientFileException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage();
+        return "internal error: " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                + " (run with --verbose for details)";
+    }
+}

@@ -1,0 +1,304 @@
+package dev.hivemind.dist.db;
+
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The hub's client database: one SQLite file in the data directory, laid out like the Python hub's
+ * (hivemind-sqlite-database), so a Python {@code clients.db} can be used as it is.
+ *
+ * <p>Every write is one transaction. The file is opened in WAL mode with a busy timeout, so the CLI and a running
+ * hub can use it at the same time; each reads what the other committed. The file is created with mode 0600
+ * before SQLite writes to it. Deleting a client revokes it: the row stays, with the access key
+ * {@value ClientRecord#REVOKED} and its secrets cleared, so ids are never reused.
+ *
+ * <p>As a {@link ClientRegistry} it never returns a revoked client. One store is safe to use from several threads
+ * (calls are serialised on its single connection).
+ */
+public final class ClientStore implements ClientRegistry, AutoCloseable {
+    /** The database file's name inside the data directory. */
+    public static final String FILE_NAME = "clients.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientStore.class);
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ClientTable table;
+    private final Object lock = new Object();
+
+    private ClientStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.table = new ClientTable(connection);
+    }
+
+    /**
+     * Opens (creating if needed) the database file and brings its schema up to date. A missing parent directory
+     * is created with mode 0700.
+     */
+    public static ClientStore open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        prepareFile(absolute);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + absolute);
+            int before = SchemaMigrations.migrate(connection);
+            if (before != SchemaMigrations.CURRENT) {
+                LOG.debug("client database {} migrated from schema version {} to {}", absolute, before,
+                        SchemaMigrations.CURRENT);
+            }
+            return new ClientStore(absolute, connection);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof ClientStoreException cse) {
+                throw new ClientStoreException(absolute + ": " + cse.getMessage(), cse);
+            }
+            throw new ClientStoreException("cannot open the client database " + absolute + ": " + describe(e), e);
+        }
+    }
+
+    private static void prepareFile(Path file) {
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                PrivateFiles.ensureDirectory(parent);
+            }
+            if (!PrivateFiles.ensureFile(file)) {
+                if (!Files.isRegularFile(file)) {
+                    throw new ClientStoreException(file + " is not a regular file");
+                }
+                if (PrivateFiles.isSharedWithOthers(file)) {
+                    LOG.warn("the client database {} holds secrets but other users may access it; run: chmod 600 {}",
+                            file, file);
+                }
+            }
+        } catch (IOException e) {
+            throw new ClientStoreException("cannot create the client database " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version of the file (always the current one once open). */
+    public int schemaVersion() {
+        return read(() -> {
+            try (var statement = connection.createStatement()) {
+                return SchemaMigrations.userVersion(statement);
+            }
+        });
+    }
+
+    /**
+     * Adds a new client and gives it the next free id ({@code draft}'s id is ignored). An empty name becomes
+     * {@code HiveMind-Node-<id>}.
+     *
+     * @throws ClientStoreException if the access key is blank, {@value ClientRecord#REVOKED}, or held by another client
+     */
+    public ClientRecord add(ClientRecord draft) {
+        return write(() -> {
+            int id = table.nextId();
+            ClientRecordBuilder builder = ClientRecordBuilder.from(draft).clientId(id);
+            if (draft.name().isEmpty()) {
+                builder.name("HiveMind-Node-" + id);
+            }
+            ClientRecord record = builder.build();
+            requireUsableAccessKey(record);
+            table.insert(record);
+            return record;
+        });
+    }
+
+    /** The client with this id, revoked or not. */
+    public Optional<ClientRecord> get(int clientId) {
+        return read(() -> table.byId(clientId));
+    }
+
+    /** Every client that is not revoked, by id. */
+    public List<ClientRecord> list() {
+        return listAll().stream().filter(r -> !r.revoked()).toList();
+    }
+
+    /** Every row, revoked clients included, by id. */
+    public List<ClientRecord> listAll() {
+        return read(table::all);
+    }
+
+    /** Number of rows, revoked clients included. */
+    public int count() {
+        return read(table::count);
+    }
+
+    /**
+     * Changes a client in one transaction: {@code change} gets the stored record and returns the new one (or the
+     * same record to change nothing).
+     *
+     * @return the record as stored afterwards
+     * @throws ClientStoreException if there is no such client, it is revoked, or the change breaks a rule (a new id,
+     *                              a blank, revoked or taken access key)
+     */
+    public ClientRecord update(int clientId, UnaryOperator<ClientRecord> change) {
+        return write(() -> {
+            ClientRecord current = requireActive(clientId);
+            ClientRecord updated = change.apply(current);
+            if (updated.equals(current)) {
+                return current;
+            }
+            if (updated.clientId() != clientId) {
+                throw new ClientStoreException("a client's id cannot change (" + clientId + " to "
+                        + updated.clientId() + ")");
+            }
+            if (updated.revoked()) {
+                throw new ClientStoreException("use revoke to delete client " + clientId);
+            }
+            requireUsableAccessKey(updated);
+            table.update(updated);
+            return updated;
+        });
+    }
+
+    /**
+     * Revokes (deletes) a client: its row stays with the access key {@value ClientRecord#REVOKED}, no secrets, no
+     * permissions and no pinned key, so its id is never given again. The name and description are kept.
+     *
+     * @return the record before it was revoked
+     * @throws ClientStoreException if there is no such client or it is already revoked
+     */
+    public ClientRecord revoke(int clientId) {
+        return write(() -> {
+            ClientRecord current = requireActive(clientId);
+            ClientRecord revoked = ClientRecordBuilder.newClient(ClientRecord.REVOKED)
+                    .clientId(clientId)
+                    .name(current.name())
+                    .description(current.description())
+                    .build();
+            table.update(revoked);
+            return current;
+        });
+    }
+
+    /**
+     * The client holding this access key, never a revoked one. If a database written elsewhere holds the key
+     * twice, the lowest id wins (as in the Python hub) and a warning is logged.
+     */
+    @Override
+    public Optional<ClientRecord> findByAccessKey(String accessKey) {
+        if (accessKey == null || accessKey.isEmpty() || ClientRecord.REVOKED.equals(accessKey)) {
+            return Optional.empty();
+        }
+        List<ClientRecord> found = read(() -> table.activeByAccessKey(accessKey));
+        if (found.size() > 1) {
+            LOG.warn("clients {} share one access key; client {} is used", found.stream().map(ClientRecord::clientId)
+                    .toList(), found.get(0).clientId());
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Records when a client connected; failures are logged, never thrown. */
+    @Override
+    public void touch(int clientId, double epochSeconds) {
+        try {
+            write(() -> table.touch(clientId, epochSeconds));
+        } catch (ClientStoreException e) {
+            LOG.debug("could not record last_seen of client {}: {}", clientId, e.getMessage());
+        }
+    }
+
+    /** Runs {@code work} on the table in one write transaction (for the importer). */
+    <T> T inTransaction(TableWork<T> work) {
+        return write(() -> work.run(table));
+    }
+
+    /** Work on the table inside a transaction. */
+    @FunctionalInterface
+    interface TableWork<T> {
+        T run(ClientTable table) throws SQLException;
+    }
+
+    private ClientRecord requireActive(int clientId) throws SQLException {
+        ClientRecord current = table.byId(clientId)
+                .orElseThrow(() -> new ClientStoreException("no client with id " + clientId));
+        if (current.revoked()) {
+            throw new ClientStoreException("client " + clientId + " is revoked");
+        }
+        return current;
+    }
+
+    /** An active record's access key must be usable and unique among active clients. */
+    void requireUsableAccessKey(ClientRecord record) throws SQLException {
+        String key = record.apiKey();
+        if (key == null || key.isBlank()) {
+            throw new ClientStoreException("client " + record.clientId() + ": the access key is empty");
+        }
+        if (record.revoked()) {
+            throw new ClientStoreException("client " + record.clientId() + ": '" + ClientRecord.REVOKED
+                    + "' is not a usable access key");
+        }
+        for (ClientRecord holder : table.activeByAccessKey(key)) {
+            if (holder.clientId() != record.clientId()) {
+                throw new ClientStoreException("client " + record.clientId() + ": the access key is already used by client "
+                        + holder.clientId());
+            }
+        }
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        synchronized (lock) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new ClientStoreException("cannot read the client database " + file + ": " + describe(e), e);
+            }
+        }
+    }
+
+    private <T> T write(SqlWork<T> work) {
+        synchronized (lock) {
+            try {
+                return WriteTransaction.run(connection, work);
+            } catch (SQLException e) {
+                throw new ClientStoreException("cannot write the client database " + file + ": " + describe(e), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing left to do
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,263 @@
+package dev.hivemind.dist.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hivemind.api.registry.ClientRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rows of the client database and their mapping to {@link ClientRecord}: SQL only, no transaction
+ * control and no rules (those are {@link ClientStore}'s). Values are stored as hivemind-sqlite-database
+ * stores them: booleans as 0/1, lists and metadata as JSON text, absent secrets as NULL.
+ */
+final class ClientTable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private static final String SELECT = """
+            SELECT c.client_id, c.api_key, c.name, c.description, c.is_admin, c.last_seen, c.intent_blacklist,
+                   c.skill_blacklist, c.message_blacklist, c.allowed_types, c.crypto_key, c.password,
+                   c.can_broadcast, c.can_escalate, c.can_propagate, c.metadata, x.rsa_public_key
+            FROM clients c LEFT JOIN client_extras x ON x.client_id = c.client_id
+            """;
+
+    private final Connection connection;
+
+    ClientTable(Connection connection) {
+        this.connection = connection;
+    }
+
+    Optional<ClientRecord> byId(int clientId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE c.client_id = ?")) {
+            ps.setInt(1, clientId);
+            List<ClientRecord> rows = read(ps);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    List<ClientRecord> all() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT + " ORDER BY c.client_id")) {
+            return read(ps);
+        }
+    }
+
+    /** Clients that are not revoked and hold {@code apiKey}, lowest id first (the one Python would pick). */
+    List<ClientRecord> activeByAccessKey(String apiKey) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                SELECT + " WHERE c.api_key = ? AND c.api_key <> ? ORDER BY c.client_id")) {
+            ps.setString(1, apiKey);
+            ps.setString(2, ClientRecord.REVOKED);
+            return read(ps);
+        }
+    }
+
+    /** The next unused id: one more than the highest ever stored (revoked rows keep theirs). */
+    int nextId() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(MAX(client_id), 0) + 1 FROM clients");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long next = rs.getLong(1);
+            if (next > Integer.MAX_VALUE || next < 1) {
+                throw new ClientStoreException("no client id left to give (highest id in use: " + (next - 1) + ")");
+            }
+            return (int) next;
+        }
+    }
+
+    /** Number of rows, revoked ones included (hivemind-core's {@code total_clients}). */
+    int count() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM clients");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    void insert(ClientRecord r) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO clients (api_key, name, description, is_admin, last_seen, intent_blacklist,
+                    skill_blacklist, message_blacklist, allowed_types, crypto_key, password, can_broadcast,
+                    can_escalate, can_propagate, metadata, client_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            bind(ps, r);
+            ps.executeUpdate();
+        }
+        writeExtras(r);
+    }
+
+    void update(ClientRecord r) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                UPDATE clients SET api_key = ?, name = ?, description = ?, is_admin = ?, last_seen = ?,
+                    intent_blacklist = ?, skill_blacklist = ?, message_blacklist = ?, allowed_types = ?,
+                    crypto_key = ?, password = ?, can_broadcast = ?, can_escalate = ?, can_propagate = ?,
+                    metadata = ?
+                WHERE client_id = ?""")) {
+            bind(ps, r);
+            if (ps.executeUpdate() != 1) {
+                throw new ClientStoreException("no client with id " + r.clientId());
+            }
+        }
+        writeExtras(r);
+    }
+
+    /** Sets {@code last_seen} of a client that is not revoked; returns whether a row changed. */
+    boolean touch(int clientId, double epochSeconds) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE clients SET last_seen = ? WHERE client_id = ? AND api_key <> ?")) {
+            ps.setDouble(1, epochSeconds);
+            ps.setInt(2, clientId);
+            ps.setString(3, ClientRecord.REVOKED);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void writeExtras(ClientRecord r) throws SQLException {
+        if (r.rsaPublicKey() == null) {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM client_extras WHERE client_id = ?")) {
+                ps.setInt(1, r.clientId());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO client_extras (client_id, rsa_public_key) VALUES (?, ?)")) {
+                ps.setInt(1, r.clientId());
+                ps.setString(2, r.rsaPublicKey());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, ClientRecord r) throws SQLException {
+        ps.setString(1, r.apiKey());
+        ps.setString(2, r.name());
+        ps.setString(3, r.description());
+        ps.setInt(4, r.admin() ? 1 : 0);
+        ps.setDouble(5, r.lastSeen());
+        ps.setString(6, toJson(r.intentBlacklist()));
+        ps.setString(7, toJson(r.skillBlacklist()));
+        ps.setString(8, toJson(r.messageBlacklist()));
+        ps.setString(9, toJson(r.allowedTypes()));
+        setNullable(ps, 10, r.cryptoKey());
+        setNullable(ps, 11, r.password());
+        ps.setInt(12, r.canBroadcast() ? 1 : 0);
+        ps.setInt(13, r.canEscalate() ? 1 : 0);
+        ps.setInt(14, r.canPropagate() ? 1 : 0);
+        ps.setString(15, toJson(r.metadata()));
+        ps.setInt(16, r.clientId());
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static List<ClientRecord> read(PreparedStatement ps) throws SQLException {
+        List<ClientRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(toRecord(rs));
+            }
+        }
+        return out;
+    }
+
+    private static ClientRecord toRecord(ResultSet rs) throws SQLException {
+        int id = rs.getInt("client_id");
+        Object lastSeen = rs.getObject("last_seen");
+        List<String> allowed = stringList(rs.getString("allowed_types"), "allowed_types", id);
+        return new ClientRecord(id,
+                rs.getString("api_key"),
+                rs.getString("name"),
+                rs.getString("description"),
+                bool(rs.getObject("is_admin"), false, "is_admin", id),
+                lastSeen instanceof Number n ? n.doubleValue() : -1,
+                stringList(rs.getString("intent_blacklist"), "intent_blacklist", id),
+                stringList(rs.getString("skill_blacklist"), "skill_blacklist", id),
+                stringList(rs.getString("message_blacklist"), "message_blacklist", id),
+                // hivemind-core gives an empty or missing list its defaults
+                allowed.isEmpty() ? null : allowed,
+                rs.getString("crypto_key"),
+                rs.getString("password"),
+                bool(rs.getObject("can_broadcast"), true, "can_broadcast", id),
+                bool(rs.getObject("can_escalate"), true, "can_escalate", id),
+                bool(rs.getObject("can_propagate"), true, "can_propagate", id),
+                rs.getString("rsa_public_key"),
+                metadata(rs.getString("metadata")));
+    }
+
+    private static boolean bool(Object value, boolean absent, String column, int id) {
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        String text = value.toString().trim();
+        if (text.equalsIgnoreCase("true") || text.equals("1")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false") || text.equals("0")) {
+            return false;
+        }
+        throw new ClientStoreException("client " + id + ": column " + column + " is not a boolean");
+    }
+
+    private static List<String> stringList(String json, String column, int id) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node != null && node.isArray()) {
+                List<String> out = new ArrayList<>(node.size());
+                for (JsonNode item : node) {
+                    if (!item.isTextual()) {
+                        break;
+                    }
+                    out.add(item.textValue());
+                }
+                if (out.size() == node.size()) {
+                    return out;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new ClientStoreException("client " + id + ": column " + column + " is not a JSON list of strings");
+    }
+
+    /** Lenient like hivemind-sqlite-database: anything but a JSON object reads as empty metadata. */
+    private static Map<String, Object> metadata(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node != null && node.isObject() ? JSON.convertValue(node, JSON_OBJECT) : Map.of();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new ClientStoreException("cannot encode a client field as JSON", e);
+        }
+    }
+}

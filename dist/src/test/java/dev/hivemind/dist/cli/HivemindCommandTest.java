@@ -1,0 +1,81 @@
+package dev.hivemind.dist.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hivemind.dist.db.ClientStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HivemindCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun.Result r = new CliRun(tmp).run();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("hivemind: Missing command"), r.err());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorWithSuggestions() {
+        CliRun.Result r = new CliRun(tmp).run("list-client");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("list-clients"), "suggests the near miss: " + r.err());
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        CliRun.Result help = new CliRun(tmp).run("--help");
+        assertEquals(0, help.exitCode());
+        for (String command : new String[] {"add-client", "list-clients", "delete-client", "rename-client", "make-admin",
+                "revoke-admin", "allow-msg", "blacklist-msg", "allow-escalate", "blacklist-escalate", "allow-propagate",
+                "blacklist-propagate", "allow-skill", "blacklist-skill", "allow-intent", "blacklist-intent",
+                "import-clients"}) {
+            assertTrue(help.out().contains(command), command);
+        }
+        assertEquals(0, new CliRun(tmp).run("--version").exitCode());
+        CliRun.Result sub = new CliRun(tmp).run("help", "allow-msg");
+        assertEquals(0, sub.exitCode());
+        assertTrue(sub.out().contains("hivemind allow-msg") && sub.out().contains("TYPE ID"), sub.out());
+    }
+
+    @Test
+    void theHomeOptionWinsOverTheEnvironmentBeforeOrAfterTheCommand() {
+        CliRun cli = new CliRun(tmp);
+        Path other = tmp.resolve("other");
+        assertEquals(0, cli.run("--home", other.toString(), "add-client").exitCode());
+        assertEquals(0, cli.run("add-client", "--home", other.toString()).exitCode());
+        assertFalse(Files.exists(cli.home()), "HIVEMIND_HOME was not used");
+        try (ClientStore store = ClientStore.open(other.resolve(ClientStore.FILE_NAME))) {
+            assertEquals(2, store.list().size());
+        }
+    }
+
+    @Test
+    void withoutHomeOrEnvironmentTheDataIsInTheUsersShareFolder() {
+        CliRun cli = new CliRun(tmp);
+        assertEquals(0, cli.run(Map.of(), "add-client").exitCode());
+        assertTrue(Files.exists(tmp.resolve("user/.local/share/hivemind-jvm/clients.db")));
+    }
+
+    @Test
+    void failuresAreOneLineUnlessVerbose() throws Exception {
+        Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
+        CliRun cli = new CliRun(tmp);
+        CliRun.Result quiet = cli.run("--home", notADirectory.toString(), "list-clients");
+        assertEquals(1, quiet.exitCode());
+        assertEquals(1, quiet.errLines(), quiet.err());
+        assertTrue(quiet.err().startsWith("hivemind: "), quiet.err());
+
+        CliRun.Result verbose = cli.run("--home", notADirectory.toString(), "--verbose", "list-clients");
+        assertEquals(1, verbose.exitCode());
+        assertTrue(verbose.errLines() > 3, "a stack trace follows: " + verbose.err());
+        assertTrue(verbose.err().contains("\tat "), verbose.err());
+    }
+}
