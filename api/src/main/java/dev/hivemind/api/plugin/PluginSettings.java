@@ -171,6 +171,17 @@ public final class PluginSettings {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof PluginSettings p && values.equals(p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** Keys only: settings may hold secrets. */
+    @Override
     public String toString() {
         return "PluginSettings" + values.keySet();
     }

@@ -129,9 +129,11 @@ public final class ConfigLoader {
 
         ConfigSection ts = root.section("transports");
         List<TransportSettings> transports = new ArrayList<>();
+        Path certDir = dataDir.resolve("certs");
         if (ts.presentKeys().isEmpty()) {
             transports.add(new TransportSettings("websocket", "0.0.0.0", 5678, limits.maxFrameBytes(),
-                    Duration.ofMinutes(5), ServerTls.disabled(), PluginSettings.empty()));
+                    Duration.ofMinutes(5), new ServerTls(false, certDir.resolve("hivemind.crt"),
+                    certDir.resolve("hivemind.key")), PluginSettings.empty()));
         }
         for (String name : List.copyOf(ts.presentKeys())) {
             ConfigSection t = ts.section(name);
@@ -142,7 +144,6 @@ public final class ConfigLoader {
             Duration idle = t.duration("idle_timeout", Duration.ofMinutes(5));
             ConfigSection tls = t.section("tls");
             boolean tlsOn = tls.bool("enabled", false);
-            Path certDir = dataDir.resolve("certs");
             ServerTls serverTls = new ServerTls(tlsOn,
                     Path.of(tls.string("cert_file", certDir.resolve("hivemind.crt").toString())),
                     Path.of(tls.string("key_file", certDir.resolve("hivemind.key").toString())));
