@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "HiveMind for the JVM: administer the hub's clients.",
+        description = "HiveMind for the JVM: run a hub, administer its clients, connect as a satellite.",
         footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."},
         subcommands = {
                 // The hub's client database (as in hivemind-core's CLI).
@@ -47,7 +47,11 @@ import picocli.CommandLine.Spec;
                 SkillCommands.AllowIntent.class,
                 SkillCommands.BlacklistIntent.class,
                 ImportClientsCommand.class,
-                // The engine's commands (listen, connect, print-config, list-plugins) join this list.
+                // The engine: run the hub, connect as a satellite, inspect the configuration and plugins.
+                ListenCommand.class,
+                ConnectCommand.class,
+                PrintConfigCommand.class,
+                ListPluginsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class HivemindCommand implements Runnable {

@@ -1,0 +1,334 @@
+package dev.hivemind.dist.cli;
+
+import dev.hivemind.api.agent.SessionInfo;
+import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.error.AuthenticationException;
+import dev.hivemind.api.error.ConnectionClosedException;
+import dev.hivemind.api.error.HandshakeTimeoutException;
+import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.api.error.NegotiationException;
+import dev.hivemind.api.plugin.PluginSettings;
+import dev.hivemind.api.transport.ClientEndpoint;
+import dev.hivemind.api.transport.ClientTls;
+import dev.hivemind.api.transport.TransportFactory;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.JsonValues;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.dist.runtime.NodeConfiguration;
+import dev.hivemind.engine.client.HiveMindClient;
+import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.config.HiveMindConfig;
+import dev.hivemind.engine.plugin.PluginCatalog;
+import dev.hivemind.engine.runtime.EnginePluginContext;
+import dev.hivemind.engine.session.ClientOptions;
+import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.session.SessionFraming;
+import dev.hivemind.engine.time.SystemScheduler;
+import dev.hivemind.engine.work.WorkerPool;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code connect}: the satellite side. Handshakes with a hub, prints the negotiated session, sends utterances as BUS
+ * {@code recognizer_loop:utterance} messages and prints what comes back.
+ */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = {"Connect to a hub as a satellite, print the negotiated session, send utterances and print "
+                + "the replies.", "Exactly one mode: --password (optionally with --crypto-key), --crypto-key alone, "
+                + "or --rsa. The client never falls back to another mode."})
+final class ConnectCommand implements Runnable {
+    @ParentCommand
+    HivemindCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://HOST:PORT, wss://…, tcp://HOST:PORT or tcps://…")
+    String url;
+
+    @Option(names = "--access-key", required = true, paramLabel = "KEY", description = "The client's access key.")
+    String accessKey;
+
+    @ArgGroup(exclusive = false, multiplicity = "1", heading = "Authentication (at least one):%n")
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--password", paramLabel = "PASSWORD", description = "Password handshake.")
+        String password;
+
+        @Option(names = "--crypto-key", paramLabel = "KEY",
+                description = "Pre-shared key (16, 24 or 32 characters); with --password the handshake key replaces it.")
+        String cryptoKey;
+
+        @Option(names = "--rsa", description = "RSA handshake with this node's identity key; the hub's key is pinned "
+                + "per host:port (trust on first use unless --strict-host-keys).")
+        boolean rsa;
+    }
+
+    @Option(names = "--send", paramLabel = "TEXT", description = "An utterance to send (repeatable).")
+    List<String> send = new ArrayList<>();
+
+    @Option(names = "--interactive", description = "Read utterances from standard input, one per line, until EOF.")
+    boolean interactive;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for each reply (default ${DEFAULT-VALUE} s).")
+    long waitSeconds;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Handshake deadline (default ${DEFAULT-VALUE} s).")
+    long timeoutSeconds;
+
+    @Option(names = "--user-agent", defaultValue = "HiveMessageBusClientV0.0.1", description = "User agent sent with the access key.")
+    String userAgent;
+
+    @Option(names = "--site-id", defaultValue = "unknown", description = "Site id announced in HELLO.")
+    String siteId;
+
+    @Option(names = "--lang", defaultValue = "en-us", description = "Language of the utterances.")
+    String lang;
+
+    @Option(names = "--no-binarize", description = "Do not ask for bit-packed binary frames.")
+    boolean noBinarize;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "RSA: known-hosts file (default in the data directory).")
+    Path knownHosts;
+
+    @Option(names = "--strict-host-keys", description = "RSA: require a pre-pinned hub key (no trust on first use).")
+    boolean strictHostKeys;
+
+    @Option(names = "--identity", paramLabel = "PEM", description = "RSA: this node's private key file (default in the data directory).")
+    Path identity;
+
+    @Option(names = "--pin-sha256", paramLabel = "PIN", description = "TLS: accept only a server key with this SPKI SHA-256 (hex or base64; repeatable).")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--trust", paramLabel = "PEM", description = "TLS: trusted certificates (PEM).")
+    Path trust;
+
+    @Option(names = "--insecure", description = "TLS: accept any certificate (prefer --pin-sha256).")
+    boolean insecure;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (plugin settings, limits).")
+    Path config;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (mode.rsa && mode.password != null) {
+            throw new CliFailure("choose one handshake: --password or --rsa");
+        }
+        Path home = parent.ensureDataHome();
+        NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), Map.of());
+        HiveMindConfig cfg = node.config();
+        PluginCatalog catalog = node.discoverPlugins();
+
+        String scheme = schemeOf(url);
+        TransportFactory transport = catalog.transports().values().stream().filter(t -> t.schemes().contains(scheme))
+                .findFirst().orElseThrow(() -> new CliFailure("no installed transport handles '" + scheme
+                        + "://' (installed: " + String.join(", ", catalog.transports().keySet()) + ")"));
+        ClientEndpoint endpoint;
+        try {
+            endpoint = ClientEndpoint.parse(url, transport.defaultPort());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage());
+        }
+        endpoint = endpoint.withTls(new ClientTls(trust, pins, insecure, true));
+
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> methodNames = new ArrayList<>();
+        if (mode.cryptoKey != null) {
+            methodNames.add("psk");
+        }
+        if (mode.password != null) {
+            methodNames.add("password");
+        }
+        if (mode.rsa) {
+            methodNames.add("rsa");
+            options.put("rsa", "true");
+            if (knownHosts != null) {
+                options.put("rsa.known_hosts_file", knownHosts.toAbsolutePath().toString());
+            }
+            if (identity != null) {
+                options.put("rsa.identity_file", identity.toAbsolutePath().toString());
+            }
+            if (strictHostKeys) {
+                options.put("rsa.strict_host_keys", "true");
+            }
+        }
+        List<AuthMethodFactory> methods = catalog.selectAuth(methodNames);
+        for (AuthMethodFactory m : methods) {
+            m.initialize(new EnginePluginContext(cfg.authSettings(m.name()), home, parent.environment().clock(),
+                    parent.environment().random()));
+        }
+
+        ClientCredentials credentials = new ClientCredentials(accessKey, mode.password, mode.cryptoKey, options);
+        ClientOptions clientOptions = ClientOptions.defaults().withUserAgent(userAgent).withSiteId(siteId)
+                .withBinarize(!noBinarize).withHandshakeTimeout(Duration.ofSeconds(timeoutSeconds));
+        HiveJson json = new HiveJson(new JsonLimits(cfg.limits().maxFrameBytes(), cfg.limits().maxJsonDepth(),
+                cfg.limits().maxFrameBytes()));
+        HiveMessageCodec codec = new HiveMessageCodec(json);
+        try (WorkerPool workers = new WorkerPool("hivemind-client", 2, 16);
+                SystemScheduler scheduler = new SystemScheduler()) {
+            SessionEnvironment env = new SessionEnvironment(cfg.handshake(), cfg.crypto(), cfg.limits(),
+                    new SessionFraming(codec, new Binarizer(json)), workers, scheduler, parent.environment().random(),
+                    System::nanoTime);
+            HiveMindClient client = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods,
+                    credentials, clientOptions, env);
+            try {
+                HiveMindConnection connection = await(client, endpoint);
+                SessionInfo info = connection.sessionInfo();
+                out.printf(Locale.ROOT, "connected to %s: mode=%s protocol=%d cipher=%s encoding=%s binarize=%s "
+                        + "handshake=%d ms%n", endpoint.scheme() + "://" + endpoint.address(), info.authMethod(),
+                        info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
+                        info.binarize(), info.handshakeTime().toMillis());
+                out.flush();
+                for (String text : send) {
+                    exchange(connection, text, codec, out);
+                }
+                if (interactive) {
+                    interact(connection, codec, out);
+                }
+                connection.close();
+                connection.closed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliFailure("interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                // closing is best effort
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    private HiveMindConnection await(HiveMindClient client, ClientEndpoint endpoint) throws InterruptedException {
+        try {
+            return client.connect(endpoint).toCompletableFuture().get(timeoutSeconds + 5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new CliFailure("no session with " + endpoint.address() + " within " + timeoutSeconds + " s");
+        } catch (ExecutionException e) {
+            throw new CliFailure(explain(e.getCause(), endpoint));
+        }
+    }
+
+    private void exchange(HiveMindConnection connection, String text, HiveMessageCodec codec, PrintWriter out)
+            throws InterruptedException {
+        connection.send(utterance(text));
+        out.println("sent: " + text);
+        out.flush();
+        Optional<HiveMessage> reply = connection.poll(Duration.ofSeconds(waitSeconds));
+        if (reply.isEmpty()) {
+            if (connection.closed().toCompletableFuture().isDone()) {
+                throw new CliFailure("the hub closed the connection: "
+                        + connection.closed().toCompletableFuture().join().reason());
+            }
+            throw new CliFailure("no reply within " + waitSeconds + " s");
+        }
+        out.println("received: " + describe(reply.get(), codec));
+        out.flush();
+    }
+
+    private void interact(HiveMindConnection connection, HiveMessageCodec codec, PrintWriter out) throws InterruptedException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        out.println("type an utterance per line; end with Ctrl-D");
+        out.flush();
+        while (true) {
+            String line;
+            try {
+                line = in.readLine();
+            } catch (java.io.IOException e) {
+                throw new CliFailure("cannot read standard input: " + e.getMessage());
+            }
+            if (line == null) {
+                return;
+            }
+            if (!line.isBlank()) {
+                exchange(connection, line.strip(), codec, out);
+            }
+        }
+    }
+
+    private HiveMessage utterance(String text) {
+        return HiveMessage.bus("recognizer_loop:utterance",
+                JsonValues.object("utterances", List.of(text), "lang", lang),
+                JsonValues.object("source", userAgent, "destination", "HiveMind"));
+    }
+
+    /** One line: the message type, and for BUS the OVOS type and its data. */
+    static String describe(HiveMessage m, HiveMessageCodec codec) {
+        if (m.type() == MessageType.BUS && m.payload().get("type") instanceof String t) {
+            Object data = m.payload().get("data");
+            return "bus " + t + " " + new HiveJson(JsonLimits.defaults()).write(data == null ? Map.of() : data);
+        }
+        if (m.type() == MessageType.BINARY) {
+            return "bin " + m.binaryType() + " (" + m.binaryPayload().length + " bytes)";
+        }
+        return codec.serialize(m);
+    }
+
+    static String explain(Throwable cause, ClientEndpoint endpoint) {
+        String where = endpoint.address();
+        if (cause instanceof ConnectionClosedException c) {
+            return switch (c.peerCode()) {
+                case 401 -> "the hub at " + where + " refused the access key (HTTP 401: " + c.reason() + ")";
+                case 400 -> "the hub at " + where + " refused the request (HTTP 400: " + c.reason() + ")";
+                case 429 -> "the hub at " + where + " refuses this client for now: too many failed attempts (HTTP 429)";
+                case 1008 -> "the hub closed the connection: " + c.reason() + " (1008; wrong password or key?)";
+                default -> "the hub closed the connection (" + c.peerCode() + (c.reason().isEmpty() ? ""
+                        : ": " + c.reason()) + ")";
+            };
+        }
+        if (cause instanceof AuthenticationException a) {
+            return "authentication failed: " + a.getMessage();
+        }
+        if (cause instanceof NegotiationException n) {
+            return "negotiation failed: " + n.getMessage();
+        }
+        if (cause instanceof HandshakeTimeoutException t) {
+            return "handshake timed out: " + t.getMessage();
+        }
+        if (cause instanceof HiveMindException h) {
+            return h.getMessage();
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "cannot connect to " + where + ": " + (root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage());
+    }
+
+    private static String schemeOf(String url) {
+        int i = url.indexOf("://");
+        if (i <= 0) {
+            throw new CliFailure("not a URL: " + url + " (expected e.g. ws://127.0.0.1:5678)");
+        }
+        return url.substring(0, i).toLowerCase(Locale.ROOT);
+    }
+}

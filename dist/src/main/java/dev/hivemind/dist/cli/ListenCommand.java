@@ -1,0 +1,179 @@
+package dev.hivemind.dist.cli;
+
+import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.dist.runtime.NodeConfiguration;
+import dev.hivemind.engine.config.HiveMindConfig;
+import dev.hivemind.engine.config.TransportSettings;
+import dev.hivemind.engine.runtime.HiveMindEngine;
+import dev.hivemind.engine.runtime.HubServer;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code listen}: runs the hub on the configured transports until the process is stopped (SIGINT/SIGTERM), serving
+ * the clients of the data directory's database.
+ */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = {"Run the hub until stopped (Ctrl-C).",
+                "Options override the configuration file; without one the embedded defaults apply "
+                        + "(WebSocket on 0.0.0.0:5678)."})
+final class ListenCommand implements Runnable {
+    @ParentCommand
+    HivemindCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: $HIVEMIND_HOME/"
+            + NodeConfiguration.FILE_NAME + ", else conf/" + NodeConfiguration.FILE_NAME + " of the distribution).")
+    Path config;
+
+    @Option(names = "--host", description = "Bind address for every transport.")
+    String host;
+
+    @Option(names = "--port", description = "Port of the first listed transport (WebSocket default 5678).")
+    Integer port;
+
+    @Option(names = "--tcp-port", description = "Port of the TCP transport (default 5680).")
+    Integer tcpPort;
+
+    @Option(names = "--transport", split = ",", paramLabel = "NAME",
+            description = "Transports to run, comma-separated (websocket, tcp). Default: the configuration's.")
+    List<String> transports;
+
+    @Option(names = "--tls", description = "Serve TLS (wss/tcps); a self-signed certificate is made at first start.")
+    boolean tls;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "TLS certificate file (with --tls).")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "TLS private key file (with --tls).")
+    Path key;
+
+    @Option(names = "--binarize", description = "Offer bit-packed binary frames.")
+    boolean binarize;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = parent.ensureDataHome();
+        NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), overrides());
+        HiveMindConfig cfg = node.config();
+        ClientStore store = parent.openClientStore();
+        HubServer server;
+        try {
+            server = HiveMindEngine.create(cfg, node.discoverPlugins(), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw new CliFailure("cannot start the hub: " + e.getMessage());
+        }
+        Map<String, InetSocketAddress> bound;
+        try {
+            bound = server.start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw new CliFailure(e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "hivemind-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("HiveMind hub '" + cfg.nodeId() + "' running (pid " + ProcessHandle.current().pid() + ", data "
+                + home + (node.source().map(p -> ", config " + p).orElse(", built-in configuration")) + ")");
+        for (TransportSettings t : cfg.transports()) {
+            InetSocketAddress a = bound.get(t.name());
+            out.println("  listening: " + t.name() + " " + scheme(t) + "://" + a.getHostString() + ":" + a.getPort());
+        }
+        out.println("  auth methods: " + String.join(", ", cfg.authMethods()));
+        List<ClientRecord> clients = store.list();
+        if (clients.isEmpty()) {
+            int p = bound.values().iterator().next().getPort();
+            out.println();
+            out.println("No clients yet. Add one (it prints its access key and password once):");
+            out.println("  hivemind add-client --name my-satellite");
+            out.println("Then connect with it:");
+            out.println("  hivemind connect " + scheme(cfg.transports().get(0)) + "://127.0.0.1:" + p
+                    + " --access-key ACCESS_KEY --password PASSWORD --send \"hello\"");
+        } else {
+            out.println("  clients: " + clients.size());
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String scheme(TransportSettings t) {
+        boolean secure = t.tls().enabled();
+        return switch (t.name()) {
+            case "websocket" -> secure ? "wss" : "ws";
+            case "tcp" -> secure ? "tcps" : "tcp";
+            default -> t.name();
+        };
+    }
+
+    /** Command-line options as configuration keys. */
+    private Map<String, Object> overrides() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (binarize) {
+            tree.put("binarize", true);
+        }
+        if (transports == null && host == null && port == null && tcpPort == null && !tls) {
+            return tree;
+        }
+        List<String> names = transports == null ? List.of("websocket") : transports;
+        Map<String, Object> ts = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).trim();
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("enabled", true);
+            if (host != null) {
+                t.put("host", host);
+            }
+            if (i == 0 && port != null) {
+                t.put("port", port);
+            }
+            if (name.equals("tcp") && tcpPort != null) {
+                t.put("port", tcpPort);
+            }
+            if (tls) {
+                Map<String, Object> tlsMap = new LinkedHashMap<>();
+                tlsMap.put("enabled", true);
+                if (cert != null) {
+                    tlsMap.put("cert_file", cert.toAbsolutePath().toString());
+                }
+                if (key != null) {
+                    tlsMap.put("key_file", key.toAbsolutePath().toString());
+                }
+                t.put("tls", tlsMap);
+            }
+            ts.put(name, t);
+        }
+        if (transports != null) {
+            // transports not listed are switched off
+            for (String other : List.of("websocket", "tcp")) {
+                ts.putIfAbsent(other, Map.of("enabled", false));
+            }
+        }
+        tree.put("transports", ts);
+        return tree;
+    }
+}
