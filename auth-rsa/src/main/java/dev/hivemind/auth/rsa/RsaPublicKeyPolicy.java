@@ -10,7 +10,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -25,7 +27,8 @@ import org.bouncycastle.util.io.pem.PemReader;
  *   <li>the PEM text is at most {@value #MAX_PEM_CHARS} characters;</li>
  *   <li>it is exactly one {@code -----BEGIN PUBLIC KEY-----} block (SubjectPublicKeyInfo) and nothing else;</li>
  *   <li>the DER is canonical, the algorithm is {@code rsaEncryption} (parameters absent or NULL);</li>
- *   <li>the modulus is odd and {@value #MIN_MODULUS_BITS}–{@value #MAX_MODULUS_BITS} bits long;</li>
+ *   <li>the key is an RSAPublicKey of exactly two INTEGERs, in canonical DER;</li>
+ *   <li>the modulus is positive, odd and {@value #MIN_MODULUS_BITS}–{@value #MAX_MODULUS_BITS} bits long;</li>
  *   <li>the public exponent is odd with 3 ≤ e &lt; 2<sup>32</sup> (65537 is the normal value).</li>
  * </ol>
  * A violation is a {@link ProtocolViolationException} (close 1002, C-PROTO) whose local detail names the rule.
@@ -73,13 +76,8 @@ public final class RsaPublicKeyPolicy {
         if (alg.getParameters() != null && !DERNull.INSTANCE.equals(alg.getParameters())) {
             throw violation("rsaEncryption key with unexpected algorithm parameters");
         }
-        org.bouncycastle.asn1.pkcs.RSAPublicKey rsa;
-        try {
-            rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(spki.parsePublicKey());
-        } catch (IOException | RuntimeException e) {
-            throw violation("malformed RSAPublicKey structure");
-        }
-        return accept(rsa.getModulus(), rsa.getPublicExponent(), der);
+        BigInteger[] ne = parseRsaPublicKey(spki);
+        return accept(ne[0], ne[1], der);
     }
 
     /** Checks modulus and exponent (rules 4 and 5) of a key this node already holds (its own identity). */
@@ -144,6 +142,32 @@ public final class RsaPublicKeyPolicy {
             throw violation("malformed SubjectPublicKeyInfo DER");
         }
         return spki;
+    }
+
+    /**
+     * Reads RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } from the key's bit string,
+     * strictly: canonical DER, no unused bits, exactly two INTEGERs, read as signed values (Bouncy Castle's
+     * {@code RSAPublicKey} would read a negative INTEGER as its unsigned magnitude).
+     */
+    private static BigInteger[] parseRsaPublicKey(SubjectPublicKeyInfo spki) {
+        try {
+            if (spki.getPublicKeyData().getPadBits() != 0) {
+                throw violation("RSAPublicKey bit string with unused bits");
+            }
+            byte[] inner = spki.getPublicKeyData().getOctets();
+            ASN1Primitive p = ASN1Primitive.fromByteArray(inner);
+            if (!(p instanceof ASN1Sequence seq) || seq.size() != 2
+                    || !(seq.getObjectAt(0) instanceof ASN1Integer n) || !(seq.getObjectAt(1) instanceof ASN1Integer e)
+                    || !Arrays.equals(seq.getEncoded(ASN1Encoding.DER), inner)) {
+                throw violation("malformed RSAPublicKey structure");
+            }
+            return new BigInteger[] {n.getValue(), e.getValue()};
+        } catch (IOException | RuntimeException ex) {
+            if (ex instanceof ProtocolViolationException pve) {
+                throw pve;
+            }
+            throw violation("malformed RSAPublicKey structure");
+        }
     }
 
     private static ProtocolViolationException violation(String detail) {
