@@ -26,9 +26,17 @@ final class RecentEnvelopes {
         };
     }
 
-    /** Records {@code envelope}; {@code false} if it was seen before (a replay). */
+    /** Whether {@code envelope} was accepted before (checked first, so a replay costs no RSA work). */
+    synchronized boolean seenBefore(String envelope) {
+        return seen.containsKey(digest(envelope));
+    }
+
+    /** Records an accepted {@code envelope}; {@code false} if it was recorded meanwhile (a concurrent replay). */
     synchronized boolean firstSight(String envelope) {
-        ByteBuffer digest = ByteBuffer.wrap(Fingerprints.sha256(envelope.getBytes(StandardCharsets.US_ASCII)));
-        return seen.putIfAbsent(digest, Boolean.TRUE) == null;
+        return seen.putIfAbsent(digest(envelope), Boolean.TRUE) == null;
+    }
+
+    private static ByteBuffer digest(String envelope) {
+        return ByteBuffer.wrap(Fingerprints.sha256(envelope.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -105,6 +105,9 @@ final class RsaClientExchange implements ClientAuthExchange {
 
     /** Runs on the worker pool: verify and decrypt, refuse replays, then store a first-use pin. */
     private byte[] openAndPin(Object envelope) {
+        if (envelope instanceof String text && recent.seenBefore(text)) {
+            throw RsaEnvelope.failure();
+        }
         byte[] secret = envelopes.open(serverKey, own, envelope);
         try {
             if (!recent.firstSight((String) envelope)) {

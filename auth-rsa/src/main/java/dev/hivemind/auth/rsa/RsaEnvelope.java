@@ -3,7 +3,6 @@ package dev.hivemind.auth.rsa;
 import dev.hivemind.api.error.AuthenticationException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateKey;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -73,7 +72,7 @@ public final class RsaEnvelope {
         }
         byte[] secret;
         try {
-            secret = crypto.oaepDecrypt((RSAPrivateKey) own.privateKey(), ct);
+            secret = crypto.oaepDecrypt(own.privateKey(), ct);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw failure();
         }
