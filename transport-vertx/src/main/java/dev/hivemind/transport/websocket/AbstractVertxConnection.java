@@ -243,10 +243,13 @@ abstract class AbstractVertxConnection implements Connection {
         }
     }
 
-    /** The peer broke a rule (oversized, invalid UTF-8, protocol): close with {@code code}. */
+    /**
+     * The peer broke a rule (oversized, invalid UTF-8, protocol): send a close frame with {@code code} and close the
+     * socket without waiting for the peer's answer.
+     */
     protected final void failInbound(CloseCode code, String reason) {
         log.log(Level.DEBUG, "{0}: closing with {1} ({2})", id, code.code(), reason);
-        closeGracefully(code.code(), reason);
+        drop(code, reason);
     }
 
     /** Records a close we started outside {@link #close} (for example one the transport library sends itself). */

@@ -2,6 +2,8 @@ package dev.hivemind.transport.websocket;
 
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.transport.Frame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -101,13 +103,18 @@ final class WebSocketConnection extends AbstractVertxConnection {
         socket.close((short) code, reason);
     }
 
+    /**
+     * Writes the close frame straight to the channel (flushed now if the socket takes it) and closes the channel in
+     * the same event-loop turn; Vert.x's own close would wait for the peer's answer.
+     */
     @Override
     protected void dropSocket(int code, String reason) {
-        if (!socket.isClosed()) {
-            socket.close((short) code, reason);
-        }
         if (socket instanceof WebSocketInternal internal) {
-            internal.channelHandlerContext().close();
+            ChannelHandlerContext channel = internal.channelHandlerContext();
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.close();
+        } else {
+            socket.close((short) code, reason);
         }
     }
 

@@ -59,7 +59,12 @@ final class RawWebSocketPeer implements RawPeer {
 
     /** Upgrades with {@code /?authorization=TOKEN} and insists on 101. */
     static RawWebSocketPeer connect(InetSocketAddress server, String token) throws IOException {
-        RawWebSocketPeer peer = upgrade(server, "/?authorization=" + token, 0);
+        return connect(server, token, 0);
+    }
+
+    /** Upgrades with {@code /?authorization=TOKEN} on a socket with a small receive buffer, and insists on 101. */
+    static RawWebSocketPeer connect(InetSocketAddress server, String token, int receiveBufferBytes) throws IOException {
+        RawWebSocketPeer peer = upgrade(server, "/?authorization=" + token, receiveBufferBytes);
         if (peer.status != 101) {
             peer.close();
             throw new IOException("upgrade refused: " + peer.responseHead);
