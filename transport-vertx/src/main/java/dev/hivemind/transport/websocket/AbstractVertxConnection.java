@@ -307,7 +307,12 @@ abstract class AbstractVertxConnection implements Connection {
                 log.log(Level.ERROR, id + ": the connection handler failed in onClosed", e);
             }
         }
+        afterClose(code, reason);
         closedFuture.complete(null);
+    }
+
+    /** Called once, after {@code onClosed}, with the same code and reason; for connections not yet bound. */
+    protected void afterClose(int code, String reason) {
     }
 
     protected final boolean closing() {
