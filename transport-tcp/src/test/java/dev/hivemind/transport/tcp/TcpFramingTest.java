@@ -170,6 +170,26 @@ class TcpFramingTest {
     }
 
     @Test
+    void refusesConnectionsBeyondThePendingAdmissionCapWith1013() throws Exception {
+        InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxPendingAdmissions", 1),
+                ServerTls.disabled(), null));
+        acceptor.holdAdmissions();
+        try (RawTcpPeer first = RawTcpPeer.authenticated(address, TOKEN)) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (acceptor.admissionRequests().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertEquals(1, acceptor.admissionRequests().size());
+            try (RawTcpPeer second = RawTcpPeer.authenticated(address, TOKEN)) {
+                assertEquals(1013, second.awaitClose(WAIT));
+                assertEquals("server busy", second.closeReason());
+            }
+            acceptor.releaseAdmissions();
+            assertEquals(RecordingAcceptor.GREETING, first.readFrame().text(), "the waiting connection is served");
+        }
+    }
+
+    @Test
     void framesSentRightAfterAuthWaitForTheAdmission() throws Exception {
         InetSocketAddress address = start();
         acceptor.holdAdmissions();

@@ -11,18 +11,15 @@ import dev.hivemind.api.transport.TransportServer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import io.vertx.core.net.SocketAddress;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +45,6 @@ public final class WebSocketTransportServer implements TransportServer {
     private final TransportSettings settings;
     private final ConnectionLimits limits;
     private final Set<WebSocketConnection> live = ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> awaitingUpgrade = new ConcurrentHashMap<>();
     private final AtomicInteger pendingAdmissions = new AtomicInteger();
     private volatile boolean stopping;
     private Vertx vertx;
@@ -80,7 +76,6 @@ public final class WebSocketTransportServer implements TransportServer {
         vertx.executeBlocking(this::httpOptions)
                 .compose(options -> {
                     server = vertx.createHttpServer(options)
-                            .connectionHandler(this::onConnection)
                             .webSocketHandshakeHandler(this::onHandshake)
                             .webSocketHandler(ws -> { })
                             .requestHandler(req -> req.response().setStatusCode("/".equals(req.path()) ? 426 : 404).end());
@@ -125,6 +120,13 @@ public final class WebSocketTransportServer implements TransportServer {
         if (settings.sendBufferBytes() > 0) {
             options.setSendBufferSize(settings.sendBufferBytes());
         }
+        if (!limits.idleTimeout().isZero()) {
+            // a backstop for sockets that never send a request (or stop mid-request); after the upgrade the
+            // connection's own watchdog closes a silent peer first, with a close frame
+            options.setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE,
+                            limits.idleTimeout().plus(limits.closingTimeout()).toMillis()));
+        }
         if (config.tls().enabled()) {
             options.setSsl(true).setKeyCertOptions(ServerCertificates.prepare(config, WebSocketTransportFactory.NAME));
         }
@@ -133,37 +135,7 @@ public final class WebSocketTransportServer implements TransportServer {
 
     // ------------------------------------------------------------------ before the upgrade
 
-    /** Every new TCP connection must present its upgrade request within the admission timeout (slowloris, T26/T27). */
-    private void onConnection(HttpConnection connection) {
-        String key = key(connection.remoteAddress());
-        if (stopping || awaitingUpgrade.size() >= settings.maxPendingAdmissions()) {
-            LOG.log(Level.INFO, "websocket: too many connections waiting for admission; closing the one from {0}", key);
-            connection.close();
-            return;
-        }
-        long timer = vertx.setTimer(settings.admissionTimeout().toMillis(), t -> {
-            if (awaitingUpgrade.remove(key) != null) {
-                LOG.log(Level.INFO, "websocket: {0} sent no upgrade request within {1}; closing", key, settings.admissionTimeout());
-                connection.close();
-            }
-        });
-        awaitingUpgrade.put(key, timer);
-        connection.closeHandler(v -> upgradeRequested(key));
-    }
-
-    private void upgradeRequested(String key) {
-        Long timer = awaitingUpgrade.remove(key);
-        if (timer != null) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private static String key(SocketAddress address) {
-        return address == null ? "unknown" : address.hostAddress() + ":" + address.port();
-    }
-
     private void onHandshake(ServerWebSocketHandshake handshake) {
-        upgradeRequested(key(handshake.remoteAddress()));
         InetSocketAddress remote = WebSocketConnection.address(handshake.remoteAddress());
         if (stopping) {
             refuse(handshake, 503, remote, "server stopping");

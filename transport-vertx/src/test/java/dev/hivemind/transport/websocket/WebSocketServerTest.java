@@ -116,6 +116,18 @@ class WebSocketServerTest {
     }
 
     @Test
+    void closesAConnectionThatStopsSendingItsUpgradeRequest() throws Exception {
+        InetSocketAddress address = start(RecordingAcceptor.knowing(KEY),
+                config(1 << 20, Duration.ofMillis(300), Map.of("closingTimeout", "200ms")));
+        try (Socket s = new Socket()) {
+            s.connect(address, 5000);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /?authoriz".getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(-1, s.getInputStream().read(), "the server closes a half-sent request at the deadline");
+        }
+    }
+
+    @Test
     void aRefusedClientSeesTheHttpStatusAsItsCloseCode() {
         InetSocketAddress address = start(RecordingAcceptor.knowing(KEY), defaults());
         ClientEndpoint endpoint = new ClientEndpoint("ws", "127.0.0.1", address.getPort(), ClientTls.defaults(), 1 << 20,
