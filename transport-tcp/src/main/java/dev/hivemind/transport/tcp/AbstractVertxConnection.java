@@ -1,0 +1,396 @@
+package dev.hivemind.transport.tcp;
+
+import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.ConnectionClosedException;
+import dev.hivemind.api.error.FrameTooLargeException;
+import dev.hivemind.api.transport.Connection;
+import dev.hivemind.api.transport.ConnectionHandler;
+import dev.hivemind.api.transport.Frame;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What every Vert.x-based connection shares: confinement to one event loop, sends from any thread, a bounded
+ * outbound queue with backpressure (input paused above the high-water mark, the peer dropped when the queue does
+ * not drain in time or passes its hard limit), an idle watchdog, and exactly one {@code onClosed}.
+ *
+ * <p>Subclasses move the bytes: they write data, pings and close frames, pause and resume input, and report
+ * inbound events through {@link #deliver}, {@link #activity}, {@link #peerClosing}, {@link #failInbound} and
+ * {@link #socketClosed}, always on the event loop.
+ */
+abstract class AbstractVertxConnection implements Connection {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /** Close reason for an idle peer. */
+    static final String IDLE_REASON = "idle timeout";
+    /** Close reason for a peer that does not read what we send. */
+    static final String SLOW_READER_REASON = "peer not reading";
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    protected final System.Logger log;
+    protected final Vertx vertx;
+    protected final Context context;
+    protected final ConnectionLimits limits;
+    private final String id;
+    private final String transport;
+    private final InetSocketAddress remoteAddress;
+    private final Thread eventLoop;
+    private final Executor executor;
+    private final AtomicLong unsentBytes = new AtomicLong();
+    private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+    private final IdleWatchdog watchdog;
+    private volatile State state = State.OPEN;
+    private ConnectionHandler handler;
+    private int localCode;
+    private String localReason;
+    private int peerCode;
+    private String peerReason;
+    private boolean inputPausedForBackpressure;
+    private long drainTimer = -1;
+    private long closingTimer = -1;
+
+    /** Must be called on the connection's event loop. */
+    protected AbstractVertxConnection(System.Logger log, String transport, Vertx vertx, Context context,
+            InetSocketAddress remoteAddress, ConnectionLimits limits) {
+        this.log = log;
+        this.transport = transport;
+        this.vertx = vertx;
+        this.context = context;
+        this.remoteAddress = remoteAddress;
+        this.limits = limits;
+        this.eventLoop = Thread.currentThread();
+        this.id = transport + "-" + IDS.incrementAndGet();
+        this.executor = task -> context.runOnContext(v -> task.run());
+        this.watchdog = new IdleWatchdog(vertx, limits.idleTimeout(), this::sendKeepAlivePing, this::idleExpired);
+    }
+
+    // ------------------------------------------------------------------ transport-specific
+
+    /** Writes one data frame; completes when it is handed to the socket. */
+    protected abstract Future<Void> writeData(Frame frame);
+
+    /** Writes a ping the peer's transport answers with a pong. */
+    protected abstract void writePing();
+
+    /** Starts the close handshake: send a close frame and wait for the peer's, then close the socket. */
+    protected abstract void startCloseHandshake(int code, String reason);
+
+    /** Sends a close frame if it still fits and closes the socket at once (the peer is not cooperating). */
+    protected abstract void dropSocket(int code, String reason);
+
+    protected abstract void pauseInput();
+
+    protected abstract void resumeInput();
+
+    // ------------------------------------------------------------------ Connection
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String transport() {
+        return transport;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return unsentBytes.get() >= limits.writeHighWaterBytes();
+    }
+
+    /** Completes once the socket is closed and {@code onClosed} was delivered. */
+    CompletableFuture<Void> closedFuture() {
+        return closedFuture;
+    }
+
+    @Override
+    public CompletionStage<Void> send(Frame frame) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        int size = frame.size();
+        if (size > limits.maxFrameBytes()) {
+            result.completeExceptionally(new FrameTooLargeException("frame too large",
+                    "a frame of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes() + " bytes"));
+            return result;
+        }
+        onEventLoop(() -> write(frame, size, result));
+        return result;
+    }
+
+    private void write(Frame frame, int size, CompletableFuture<Void> result) {
+        if (state != State.OPEN) {
+            result.completeExceptionally(closedException());
+            return;
+        }
+        long unsent = unsentBytes.addAndGet(size);
+        if (unsent > limits.writeLimitBytes()) {
+            unsentBytes.addAndGet(-size);
+            log.log(Level.WARNING, "{0}: {1} unsent bytes exceed the limit; dropping the peer", id, unsent);
+            drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
+            result.completeExceptionally(closedException());
+            return;
+        }
+        Future<Void> written;
+        try {
+            written = writeData(frame);
+        } catch (RuntimeException e) {
+            unsentBytes.addAndGet(-size);
+            result.completeExceptionally(closedException());
+            return;
+        }
+        written.onComplete(ar -> {
+            unsentBytes.addAndGet(-size);
+            if (ar.succeeded()) {
+                result.complete(null);
+            } else {
+                result.completeExceptionally(closedException());
+            }
+            maybeResumeInput();
+        });
+        if (!inputPausedForBackpressure && writeQueueFull() && state == State.OPEN) {
+            pauseForBackpressure();
+        }
+    }
+
+    private ConnectionClosedException closedException() {
+        int code = localReason != null ? localCode : peerReason != null ? peerCode : 1006;
+        return new ConnectionClosedException(code, "connection " + id + " is closed");
+    }
+
+    @Override
+    public void close(CloseCode code, String reason) {
+        String safeReason = CloseReasons.truncate(reason == null ? code.defaultReason() : reason);
+        onEventLoop(() -> closeGracefully(code.code(), safeReason));
+    }
+
+    // ------------------------------------------------------------------ for subclasses (event loop only)
+
+    /** Runs {@code task} now if we are on the event loop, else queues it there. */
+    protected final void onEventLoop(Runnable task) {
+        if (Thread.currentThread() == eventLoop) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
+    }
+
+    /** Binds the engine's handler, calls {@code onOpen} and starts the idle watchdog. */
+    protected final void bind(ConnectionHandler connectionHandler) {
+        this.handler = connectionHandler;
+        try {
+            connectionHandler.onOpen();
+        } catch (RuntimeException e) {
+            log.log(Level.ERROR, id + ": the connection handler failed in onOpen", e);
+            closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
+        }
+        if (state == State.OPEN) {
+            watchdog.start();
+        }
+    }
+
+    /** A complete inbound frame. */
+    protected final void deliver(Frame frame) {
+        watchdog.activity();
+        if (state != State.OPEN || handler == null) {
+            return;
+        }
+        try {
+            handler.onFrame(frame);
+        } catch (RuntimeException e) {
+            log.log(Level.ERROR, id + ": the connection handler failed on a frame", e);
+            closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
+        }
+    }
+
+    /** Any sign of life from the peer (ping, pong, partial frame). */
+    protected final void activity() {
+        watchdog.activity();
+    }
+
+    /** The peer sent a close frame; the subclass answers it. */
+    protected final void peerClosing(int code, String reason) {
+        if (peerReason == null) {
+            peerCode = code;
+            peerReason = reason == null ? "" : reason;
+        }
+        if (state == State.OPEN) {
+            state = State.CLOSING;
+            watchdog.stop();
+            armClosingTimer();
+        }
+    }
+
+    /**
+     * The peer broke a rule (oversized, invalid UTF-8, protocol): send a close frame with {@code code} and close the
+     * socket without waiting for the peer's answer.
+     */
+    protected final void failInbound(CloseCode code, String reason) {
+        log.log(Level.DEBUG, "{0}: closing with {1} ({2})", id, code.code(), reason);
+        drop(code, reason);
+    }
+
+    /** Records a close we started outside {@link #close} (for example one the transport library sends itself). */
+    protected final void markLocalClose(int code, String reason) {
+        if (state == State.OPEN) {
+            state = State.CLOSING;
+            localCode = code;
+            localReason = reason;
+            watchdog.stop();
+            armClosingTimer();
+        }
+    }
+
+    /** Drops the peer at once with a best-effort close frame. */
+    protected final void drop(CloseCode code, String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.OPEN) {
+            state = State.CLOSING;
+            localCode = code.code();
+            localReason = reason;
+        }
+        watchdog.stop();
+        dropSocket(code.code(), reason);
+    }
+
+    /** The socket is gone: report {@code onClosed} exactly once. */
+    protected final void socketClosed() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        watchdog.stop();
+        cancelTimer(drainTimer);
+        cancelTimer(closingTimer);
+        int code;
+        String reason;
+        if (localReason != null) {
+            code = localCode;
+            reason = localReason;
+        } else if (peerReason != null) {
+            code = peerCode;
+            reason = peerReason;
+        } else {
+            code = 1006;
+            reason = "connection lost";
+        }
+        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, reason);
+        ConnectionHandler h = handler;
+        if (h != null) {
+            try {
+                h.onClosed(code, reason);
+            } catch (RuntimeException e) {
+                log.log(Level.ERROR, id + ": the connection handler failed in onClosed", e);
+            }
+        }
+        afterClose(code, reason);
+        closedFuture.complete(null);
+    }
+
+    /** Called once, after {@code onClosed}, with the same code and reason; for connections not yet bound. */
+    protected void afterClose(int code, String reason) {
+    }
+
+    protected final boolean closing() {
+        return state != State.OPEN;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void closeGracefully(int code, String reason) {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.CLOSING;
+        localCode = code;
+        localReason = reason;
+        watchdog.stop();
+        armClosingTimer();
+        startCloseHandshake(code, reason);
+    }
+
+    private void armClosingTimer() {
+        if (closingTimer < 0) {
+            closingTimer = vertx.setTimer(Math.max(1, limits.closingTimeout().toMillis()), t -> {
+                closingTimer = -1;
+                if (state != State.CLOSED) {
+                    log.log(Level.DEBUG, "{0}: close handshake timed out; dropping the socket", id);
+                    dropSocket(localReason != null ? localCode : peerCode, localReason != null ? localReason : "");
+                }
+            });
+        }
+    }
+
+    private void pauseForBackpressure() {
+        inputPausedForBackpressure = true;
+        watchdog.suspend();
+        pauseInput();
+        drainTimer = vertx.setTimer(Math.max(1, limits.drainTimeout().toMillis()), t -> {
+            drainTimer = -1;
+            if (inputPausedForBackpressure && state == State.OPEN) {
+                log.log(Level.INFO, "{0}: the peer did not read for {1}; dropping it", id, limits.drainTimeout());
+                drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
+            }
+        });
+    }
+
+    private void maybeResumeInput() {
+        if (inputPausedForBackpressure && unsentBytes.get() <= limits.writeHighWaterBytes() / 2) {
+            inputPausedForBackpressure = false;
+            cancelTimer(drainTimer);
+            drainTimer = -1;
+            if (state == State.OPEN) {
+                watchdog.resume();
+                resumeInput();
+            }
+        }
+    }
+
+    private void sendKeepAlivePing() {
+        if (state == State.OPEN) {
+            writePing();
+        }
+    }
+
+    private void idleExpired() {
+        if (state == State.OPEN) {
+            log.log(Level.DEBUG, "{0}: no frame from the peer for {1}; closing", id, limits.idleTimeout());
+            drop(CloseCode.POLICY_VIOLATION, IDLE_REASON);
+        }
+    }
+
+    private void cancelTimer(long timer) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + "[" + remoteAddress + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hivemind.transport.websocket;
+
+import dev.hivemind.api.transport.ClientTls;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+
+/**
+ * Turns {@link ClientTls} into Vert.x client TLS options. Pins (SPKI SHA-256) replace chain and host-name checks;
+ * a trust file replaces the JDK trust store; trust-all is an explicit, logged opt-in.
+ */
+final class ClientTlsOptions {
+    private static final System.Logger LOG = System.getLogger(ClientTlsOptions.class.getName());
+
+    private ClientTlsOptions() {
+    }
+
+    static ClientSSLOptions of(ClientTls tls, String address) {
+        ClientSSLOptions options = new ClientSSLOptions();
+        if (!tls.pinnedSpkiSha256().isEmpty()) {
+            TrustOptions pinned = TrustOptions.wrap(new SpkiPinningTrustManager(tls.pinnedSpkiSha256()));
+            return options.setTrustOptions(pinned).setHostnameVerificationAlgorithm("");
+        }
+        if (tls.insecureTrustAll()) {
+            LOG.log(Level.WARNING, "TLS to {0}: certificate verification is OFF (insecureTrustAll); anyone on the path"
+                    + " can read and change this connection. Pin the server key instead.", address);
+            return options.setTrustAll(true).setHostnameVerificationAlgorithm("");
+        }
+        if (tls.trustFile() != null) {
+            if (!Files.isReadable(tls.trustFile())) {
+                throw new IllegalArgumentException("TLS trust file " + tls.trustFile() + " is not readable");
+            }
+            options.setTrustOptions(new PemTrustOptions().addCertPath(tls.trustFile().toString()));
+        }
+        return options.setHostnameVerificationAlgorithm(tls.verifyHostname() ? "HTTPS" : "");
+    }
+}

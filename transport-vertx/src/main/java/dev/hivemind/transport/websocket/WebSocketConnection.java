@@ -1,0 +1,130 @@
+package dev.hivemind.transport.websocket;
+
+import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.transport.Frame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.internal.http.WebSocketInternal;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+
+/** A {@link dev.hivemind.api.transport.Connection} over one Vert.x WebSocket, server or client side. */
+final class WebSocketConnection extends AbstractVertxConnection {
+    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+    private static final Buffer EMPTY = Buffer.buffer(0);
+
+    private final WebSocket socket;
+    private final MessageAssembler assembler;
+
+    /** Wraps {@code socket} and installs its handlers; call on the socket's event loop, before it delivers frames. */
+    WebSocketConnection(String transport, Vertx vertx, Context context, WebSocket socket, InetSocketAddress remote,
+            ConnectionLimits limits) {
+        super(LOG, transport, vertx, context, remote, limits);
+        this.socket = socket;
+        this.assembler = new MessageAssembler(limits.maxFrameBytes());
+        socket.frameHandler(this::onFrame);
+        socket.exceptionHandler(this::onException);
+        socket.closeHandler(v -> socketClosed());
+    }
+
+    static InetSocketAddress address(io.vertx.core.net.SocketAddress a) {
+        if (a == null) {
+            return InetSocketAddress.createUnresolved("unknown", 0);
+        }
+        String host = a.hostAddress() != null ? a.hostAddress() : a.host();
+        return new InetSocketAddress(host == null ? "0.0.0.0" : host, Math.max(0, a.port()));
+    }
+
+    /** Binds the handler (see {@link AbstractVertxConnection#bind}). */
+    void open(dev.hivemind.api.transport.ConnectionHandler handler) {
+        bind(handler);
+    }
+
+    private void onFrame(WebSocketFrame frame) {
+        switch (frame.type()) {
+            case TEXT, BINARY, CONTINUATION -> {
+                activity();
+                if (closing()) {
+                    return;
+                }
+                Frame message;
+                try {
+                    message = assembler.accept(frame.type(), frame.isFinal(), frame.binaryData());
+                } catch (MessageAssembler.Violation v) {
+                    failInbound(v.code(), v.getMessage());
+                    return;
+                }
+                if (message != null) {
+                    deliver(message);
+                }
+            }
+            case PING, PONG -> activity();
+            case CLOSE -> peerClosing(frame.closeStatusCode(), frame.closeReason());
+            default -> {
+            }
+        }
+    }
+
+    private void onException(Throwable error) {
+        if (error instanceof CorruptedWebSocketFrameException corrupt) {
+            // Netty refused the frame header (too long, bad opcode, bad fragmentation) before reading the payload;
+            // Vert.x drops the channel right after this handler, so the close frame must be written now.
+            int code = corrupt.closeStatus().code();
+            String reason = code == CloseCode.MESSAGE_TOO_BIG.code() ? "message too big" : "protocol violation";
+            markLocalClose(code, reason);
+            socket.close((short) code, reason);
+            return;
+        }
+        log.log(Level.DEBUG, "{0}: {1}", id(), String.valueOf(error));
+    }
+
+    @Override
+    protected Future<Void> writeData(Frame frame) {
+        if (frame instanceof Frame.Text text) {
+            return socket.writeTextMessage(text.text());
+        }
+        return socket.writeBinaryMessage(Buffer.buffer(((Frame.Binary) frame).data()));
+    }
+
+    @Override
+    protected void writePing() {
+        socket.writePing(EMPTY);
+    }
+
+    @Override
+    protected void startCloseHandshake(int code, String reason) {
+        socket.close((short) code, reason);
+    }
+
+    /**
+     * Writes the close frame straight to the channel (flushed now if the socket takes it) and closes the channel in
+     * the same event-loop turn; Vert.x's own close would wait for the peer's answer.
+     */
+    @Override
+    protected void dropSocket(int code, String reason) {
+        if (socket instanceof WebSocketInternal internal) {
+            ChannelHandlerContext channel = internal.channelHandlerContext();
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.close();
+        } else {
+            socket.close((short) code, reason);
+        }
+    }
+
+    @Override
+    protected void pauseInput() {
+        socket.pause();
+    }
+
+    @Override
+    protected void resumeInput() {
+        socket.resume();
+    }
+}
