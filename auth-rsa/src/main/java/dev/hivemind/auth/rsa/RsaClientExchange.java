@@ -57,10 +57,9 @@ final class RsaClientExchange implements ClientAuthExchange {
             throw new ProtocolViolationException("duplicate handshake offer", "the RSA exchange was already started");
         }
         state = State.DONE; // until the checks below pass
-        if (!offer.handshake()) {
-            throw new AuthenticationException("downgrade: the server's offer has handshake=false, but this client"
-                    + " is configured for the RSA handshake and never falls back");
-        }
+        // The offer's "handshake" flag only says whether a key exchange is *required* (false when the hub holds a
+        // pre-shared key for us); a hub still accepts the RSA handshake then. A client configured for RSA therefore
+        // always runs it, and never falls back to anything weaker: an offer cannot talk it out of authenticating.
         ServerHello hello = context.serverHello();
         String pem = hello == null ? null : hello.pubkey();
         if (pem == null || pem.isEmpty()) {
