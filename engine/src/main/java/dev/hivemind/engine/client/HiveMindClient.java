@@ -5,14 +5,27 @@ import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.error.InternalHiveMindException;
+import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.TransportClient;
+import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.config.CryptoSettings;
+import dev.hivemind.engine.config.HandshakeSettings;
+import dev.hivemind.engine.config.LimitSettings;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.session.ClientSession;
 import dev.hivemind.engine.session.ClientSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
+import dev.hivemind.engine.session.SessionFraming;
+import dev.hivemind.engine.time.SystemScheduler;
+import dev.hivemind.engine.work.WorkerPool;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +46,7 @@ public final class HiveMindClient {
     private final ClientCredentials credentials;
     private final ClientOptions options;
     private final SessionEnvironment env;
+    private final List<AutoCloseable> owned;
 
     /**
      * @param transport   the transport's client
@@ -48,6 +62,36 @@ public final class HiveMindClient {
         this.credentials = credentials;
         this.options = options;
         this.env = env;
+        this.owned = List.of();
+    }
+
+    private HiveMindClient(TransportClient transport, List<AuthMethodFactory> methods, ClientCredentials credentials,
+            ClientOptions options, SessionEnvironment env, List<AutoCloseable> owned) {
+        this.transport = transport;
+        this.methods = List.copyOf(methods);
+        this.credentials = credentials;
+        this.options = options;
+        this.env = env;
+        this.owned = List.copyOf(owned);
+    }
+
+    /**
+     * A client with its own small worker pool and scheduler (released by {@link #close()}) and default limits.
+     * {@code methods} must already be initialised if they need it (RSA: {@code initialize(PluginContext)}).
+     */
+    public static HiveMindClient create(TransportFactory transport,
+            List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options) {
+        WorkerPool workers = new WorkerPool("hivemind-client", 2, 16);
+        SystemScheduler scheduler = new SystemScheduler();
+        HiveJson json = new HiveJson(
+                JsonLimits.defaults());
+        SessionEnvironment env = new SessionEnvironment(HandshakeSettings.defaults(),
+                CryptoSettings.defaults(), LimitSettings.defaults(),
+                new SessionFraming(new HiveMessageCodec(json),
+                        new Binarizer(json)),
+                workers, scheduler, new SecureRandom(), System::nanoTime);
+        return new HiveMindClient(transport.createClient(PluginSettings.empty()), methods,
+                credentials, options, env, List.of(workers, scheduler));
     }
 
     /** Connects and completes once the session is established; messages go to a bounded inbox. */
@@ -104,8 +148,15 @@ public final class HiveMindClient {
         return result;
     }
 
-    /** Releases the transport client. */
+    /** Releases the transport client (and the pools this client created for itself). */
     public void close() {
         transport.close();
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort
+            }
+        }
     }
 }
