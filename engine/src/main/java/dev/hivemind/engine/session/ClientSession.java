@@ -66,14 +66,12 @@ public final class ClientSession implements ConnectionHandler {
 
     private ClientState state = ClientState.AWAIT_HELLO;
     private ServerHello hello;
-    private KeyState key;
-    private String authMethod;
-    private ProtocolVersion version = ProtocolVersion.ZERO;
+    private final SessionKeys keys;
     private final List<ClientAuthExchange> exchanges = new ArrayList<>();
     private ClientAuthExchange active;
     private AuthMethodFactory activeMethod;
     private boolean askedBinarize;
-    private Scheduler.Cancellable deadline;
+    private final Deadline deadline = new Deadline();
     private long openedNanos;
     private SessionInfo info;
     private HiveMindException failure;
@@ -102,6 +100,7 @@ public final class ClientSession implements ConnectionHandler {
         this.options = options;
         this.env = env;
         this.listener = listener;
+        this.keys = new SessionKeys(env.random(), env.crypto().replayCacheSize());
     }
 
     public ClientState state() {
@@ -126,11 +125,11 @@ public final class ClientSession implements ConnectionHandler {
                 return;
             }
             try {
-                connection.send(env.framing().encrypted(message, key.crypto(), key.encoding(), key.binarize()));
+                connection.send(env.framing().encrypted(message, keys.current().crypto(), keys.current().encoding(), keys.current().binarize()));
             } catch (HiveMindException e) {
                 fail(e);
             } catch (RuntimeException e) {
-                fail(internal("cannot encode outgoing message", e));
+                fail(Failures.internal("cannot encode outgoing message", e));
             }
         });
     }
@@ -150,8 +149,7 @@ public final class ClientSession implements ConnectionHandler {
     @Override
     public void onOpen() {
         openedNanos = env.nanoTime().getAsLong();
-        deadline = env.scheduler().schedule(options.handshakeTimeout(),
-                () -> connection.executor().execute(this::onDeadline));
+        deadline.start(env.scheduler(), options.handshakeTimeout(), connection.executor(), this::onDeadline);
     }
 
     @Override
@@ -164,7 +162,7 @@ public final class ClientSession implements ConnectionHandler {
         } catch (HiveMindException e) {
             fail(e);
         } catch (RuntimeException e) {
-            fail(internal("unexpected error while handling a frame", e));
+            fail(Failures.internal("unexpected error while handling a frame", e));
         }
     }
 
@@ -185,8 +183,8 @@ public final class ClientSession implements ConnectionHandler {
             throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
                     "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
         }
-        SessionFraming.Inbound in = env.framing().decode(frame, key == null ? null : key.crypto(),
-                key == null ? TextEncoding.JSON_HEX : key.encoding());
+        SessionFraming.Inbound in = env.framing().decode(frame, keys.present() ? keys.current().crypto() : null,
+                keys.present() ? keys.current().encoding() : TextEncoding.JSON_HEX);
         HiveMessage msg = in.message();
         MessageType type = msg.type();
         switch (state) {
@@ -248,14 +246,14 @@ public final class ClientSession implements ConnectionHandler {
             ClientAuthExchange exchange = track(m.newClientExchange(new Context()));
             ClientStart start = exchange.start(offer);
             if (start instanceof ClientStart.KeyReady ready) {
-                installKey(ready.key(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
+                keys.install(ready.key(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
             } else {
                 throw new ProtocolViolationException("auth method misbehaved",
                         "key method '" + m.name() + "' asked for a handshake");
             }
         }
         if (!primary.isHandshake()) {
-            if (key == null) {
+            if (!keys.present()) {
                 throw new dev.hivemind.api.error.AuthenticationException("no session key from '" + primary.name() + "'");
             }
             establish();
@@ -293,9 +291,7 @@ public final class ClientSession implements ConnectionHandler {
         }
         try {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                throw cause instanceof HiveMindException h ? h : internal("auth method failed", cause);
+                throw Failures.typed(error, "auth method failed");
             }
             if (result instanceof AuthStep.Failed f) {
                 throw f.error();
@@ -306,13 +302,13 @@ public final class ClientSession implements ConnectionHandler {
                 return;
             }
             AuthStep.Succeeded s = (AuthStep.Succeeded) result;
-            installKey(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
+            keys.install(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
                     askedBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             establish();
         } catch (HiveMindException e) {
             fail(e);
         } catch (RuntimeException e) {
-            fail(internal("cannot complete the handshake", e));
+            fail(Failures.internal("cannot complete the handshake", e));
         }
     }
 
@@ -323,11 +319,12 @@ public final class ClientSession implements ConnectionHandler {
         session.put("site_id", options.siteId());
         ClientHello clientHello = new ClientHello(pubkey, session, options.siteId());
         HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(clientHello.toPayload()).build();
+        KeyState key = keys.current();
         connection.send(env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
         state = ClientState.ESTABLISHED;
-        cancelDeadline();
+        deadline.cancel();
         closeExchanges();
-        info = new SessionInfo(authMethod, version, key.cipher(), key.encoding(), key.binarize(),
+        info = new SessionInfo(keys.authMethod(), keys.version(), key.cipher(), key.encoding(), key.binarize(),
                 Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos));
         LOG.debug("session established with {}: {}", serverAddress, info);
         listener.onEstablished(info);
@@ -335,19 +332,9 @@ public final class ClientSession implements ConnectionHandler {
 
     /** HANDSHAKE frames from a client go encrypted when a pre-shared key is already in force, as Python does. */
     private void sendHandshakeMessage(HiveMessage msg) {
+        KeyState key = keys.current();
         connection.send(key == null ? env.framing().plain(msg)
                 : env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
-    }
-
-    private void installKey(SessionKey newKey, CipherSuite cipher, TextEncoding encoding, boolean binarize,
-            String method, ProtocolVersion protocolVersion) {
-        KeyState next = KeyState.create(newKey, cipher, encoding, binarize, env.random(), env.crypto().replayCacheSize());
-        if (key != null) {
-            key.close();
-        }
-        key = next;
-        authMethod = method;
-        version = protocolVersion;
     }
 
     private void onDeadline() {
@@ -369,10 +356,6 @@ public final class ClientSession implements ConnectionHandler {
                 "unexpected " + type.wireName() + " in state " + state);
     }
 
-    private static InternalHiveMindException internal(String what, Throwable cause) {
-        return new InternalHiveMindException("internal error", what + ": " + cause.getClass().getSimpleName(), cause);
-    }
-
     private void fail(HiveMindException error) {
         if (state == ClientState.CLOSED) {
             return;
@@ -388,11 +371,9 @@ public final class ClientSession implements ConnectionHandler {
         }
         state = ClientState.CLOSED;
         failure = cause;
-        cancelDeadline();
+        deadline.cancel();
         closeExchanges();
-        if (key != null) {
-            key.close();
-        }
+        keys.close();
         listener.onClosed(code, reason, cause);
     }
 
@@ -410,13 +391,6 @@ public final class ClientSession implements ConnectionHandler {
             }
         }
         exchanges.clear();
-    }
-
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
-        }
     }
 
     /** The auth context handed to this session's exchanges. */

@@ -64,9 +64,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     private final ServerSessionListener listener;
 
     private ServerState state = ServerState.NEW;
-    private KeyState key;
-    private String authMethod;
-    private ProtocolVersion version = ProtocolVersion.ZERO;
+    private final SessionKeys keys;
     private ServerHello hello;
     private HandshakeOffer offer;
     private final List<ServerAuthExchange> exchanges = new ArrayList<>();
@@ -75,7 +73,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     private Negotiation.Choice pendingChoice;
     private boolean pendingBinarize;
     private int attempts;
-    private Scheduler.Cancellable deadline;
+    private final Deadline deadline = new Deadline();
     private long openedNanos;
     private Duration handshakeTime;
     private String sessionId = "default";
@@ -103,6 +101,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         this.methods = List.copyOf(methods);
         this.env = env;
         this.listener = listener;
+        this.keys = new SessionKeys(env.random(), env.crypto().replayCacheSize());
     }
 
     public ServerState state() {
@@ -127,10 +126,12 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
 
     @Override
     public SessionInfo sessionInfo() {
+        KeyState key = keys.current();
         if (key == null || handshakeTime == null) {
             throw new IllegalStateException("session not established");
         }
-        return new SessionInfo(authMethod, version, key.cipher(), key.encoding(), key.binarize(), handshakeTime);
+        return new SessionInfo(keys.authMethod(), keys.version(), key.cipher(), key.encoding(), key.binarize(),
+                handshakeTime);
     }
 
     @Override
@@ -146,11 +147,11 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 return;
             }
             try {
-                connection.send(env.framing().encrypted(message, key.crypto(), key.encoding(), key.binarize()));
+                connection.send(env.framing().encrypted(message, keys.current().crypto(), keys.current().encoding(), keys.current().binarize()));
             } catch (HiveMindException e) {
                 fail(e);
             } catch (RuntimeException e) {
-                fail(internal("cannot encode outgoing message", e));
+                fail(Failures.internal("cannot encode outgoing message", e));
             }
         });
     }
@@ -160,14 +161,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     @Override
     public void onOpen() {
         openedNanos = env.nanoTime().getAsLong();
-        deadline = env.scheduler().schedule(env.handshake().timeout(),
-                () -> connection.executor().execute(this::onDeadline));
+        deadline.start(env.scheduler(), env.handshake().timeout(), connection.executor(), this::onDeadline);
         try {
             start();
         } catch (HiveMindException e) {
             fail(e);
         } catch (RuntimeException e) {
-            fail(internal("cannot start session", e));
+            fail(Failures.internal("cannot start session", e));
         }
     }
 
@@ -181,7 +181,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         } catch (HiveMindException e) {
             fail(e);
         } catch (RuntimeException e) {
-            fail(internal("unexpected error while handling a frame", e));
+            fail(Failures.internal("unexpected error while handling a frame", e));
         }
     }
 
@@ -238,7 +238,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             ServerAuthExchange exchange = track(m.newServerExchange(new Context()));
             Optional<SessionKey> psk = exchange.keyBeforeHandshake();
             if (psk.isPresent()) {
-                installKey(psk.get(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
+                keys.install(psk.get(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
                 break;
             }
         }
@@ -250,15 +250,15 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
                     "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
         }
-        SessionFraming.Inbound in = env.framing().decode(frame, key == null ? null : key.crypto(),
-                key == null ? TextEncoding.JSON_HEX : key.encoding());
+        SessionFraming.Inbound in = env.framing().decode(frame, keys.present() ? keys.current().crypto() : null,
+                keys.present() ? keys.current().encoding() : TextEncoding.JSON_HEX);
         HiveMessage msg = in.message();
         MessageType type = msg.type();
         switch (state) {
             case AWAIT_HANDSHAKE -> {
                 if (type == MessageType.HANDSHAKE) {
                     onClientHandshake(msg);
-                } else if (type == MessageType.HELLO && key != null) {
+                } else if (type == MessageType.HELLO && keys.present()) {
                     onClientHello(msg);
                 } else {
                     throw unexpected(type);
@@ -342,9 +342,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         try {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                throw cause instanceof HiveMindException h ? h : internal("auth method failed", cause);
+                throw Failures.typed(error, "auth method failed");
             }
             if (result instanceof AuthStep.Failed f) {
                 throw f.error();
@@ -358,13 +356,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             HandshakeResponse response = new HandshakeResponse(s.responseFields(),
                     pendingChoice.encoding().wireName(), pendingChoice.cipher().wireName());
             sendPlain(MessageType.HANDSHAKE, response.toPayload());
-            installKey(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeMethod.name(),
+            keys.install(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeMethod.name(),
                     pendingBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             state = ServerState.AWAIT_HELLO;
         } catch (HiveMindException e) {
             fail(e);
         } catch (RuntimeException e) {
-            fail(internal("cannot complete the handshake", e));
+            fail(Failures.internal("cannot complete the handshake", e));
         }
     }
 
@@ -383,24 +381,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         state = ServerState.ESTABLISHED;
         established = true;
         handshakeTime = Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos);
-        cancelDeadline();
+        deadline.cancel();
         closeExchanges();
         SessionInfo info = sessionInfo();
         LOG.info("handshake done {} ({}) mode={} protocol={} cipher={} encoding={} binarize={} in {} ms",
                 connection.id(), describeClient(), info.authMethod(), info.protocolVersion().number(),
                 info.cipher().wireName(), info.encoding().wireName(), info.binarize(), handshakeTime.toMillis());
         listener.onEstablished(this);
-    }
-
-    private void installKey(SessionKey newKey, CipherSuite cipher, TextEncoding encoding, boolean binarize,
-            String method, ProtocolVersion protocolVersion) {
-        KeyState next = KeyState.create(newKey, cipher, encoding, binarize, env.random(), env.crypto().replayCacheSize());
-        if (key != null) {
-            key.close();
-        }
-        key = next;
-        authMethod = method;
-        version = protocolVersion;
     }
 
     private void onDeadline() {
@@ -426,10 +413,6 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 "unexpected " + type.wireName() + " in state " + state);
     }
 
-    private static InternalHiveMindException internal(String what, Throwable cause) {
-        return new InternalHiveMindException("internal error", what + ": " + cause.getClass().getSimpleName(), cause);
-    }
-
     /** Closes the connection because of {@code error}. */
     void fail(HiveMindException error) {
         if (state == ServerState.CLOSED) {
@@ -453,11 +436,9 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         boolean wasEstablished = established;
         state = ServerState.CLOSED;
-        cancelDeadline();
+        deadline.cancel();
         closeExchanges();
-        if (key != null) {
-            key.close();
-        }
+        keys.close();
         listener.onClosed(this, wasEstablished, code, reason);
     }
 
@@ -471,13 +452,6 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         exchanges.clear();
         active = null;
-    }
-
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel();
-            deadline = null;
-        }
     }
 
     private String describeClient() {
