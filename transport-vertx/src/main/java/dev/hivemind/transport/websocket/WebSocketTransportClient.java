@@ -7,6 +7,10 @@ import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.TransportClient;
+import dev.hivemind.transport.vertx.ClientTlsOptions;
+import dev.hivemind.transport.vertx.CloseReasons;
+import dev.hivemind.transport.vertx.ConnectionLimits;
+import dev.hivemind.transport.vertx.TransportSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -94,7 +98,7 @@ public final class WebSocketTransportClient implements TransportClient {
                 try {
                     handler = handlerFactory.apply(connection);
                 } catch (RuntimeException e) {
-                    connection.drop(dev.hivemind.api.error.CloseCode.INTERNAL_ERROR, "internal error");
+                    connection.abort(dev.hivemind.api.error.CloseCode.INTERNAL_ERROR, "internal error");
                     result.completeExceptionally(e);
                     return;
                 }

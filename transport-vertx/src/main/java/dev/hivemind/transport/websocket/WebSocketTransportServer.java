@@ -8,6 +8,9 @@ import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.api.transport.TransportServer;
+import dev.hivemind.transport.vertx.ConnectionLimits;
+import dev.hivemind.transport.vertx.ServerCertificates;
+import dev.hivemind.transport.vertx.TransportSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -213,7 +216,7 @@ public final class WebSocketTransportServer implements TransportServer {
         live.add(connection);
         connection.closedFuture().whenComplete((v, e) -> live.remove(connection));
         if (socket.isClosed()) {
-            connection.socketClosed();
+            connection.closedBeforeOpen();
             return;
         }
         ConnectionHandler handler;
@@ -221,7 +224,7 @@ public final class WebSocketTransportServer implements TransportServer {
             handler = acceptor.open(connection, accepted);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "websocket: the engine could not open " + connection.id(), e);
-            connection.drop(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
+            connection.abort(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
         LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote, accepted.userAgent());
