@@ -36,14 +36,6 @@ final class WebSocketConnection extends AbstractVertxConnection {
         socket.closeHandler(v -> socketClosed());
     }
 
-    static InetSocketAddress address(io.vertx.core.net.SocketAddress a) {
-        if (a == null) {
-            return InetSocketAddress.createUnresolved("unknown", 0);
-        }
-        String host = a.hostAddress() != null ? a.hostAddress() : a.host();
-        return new InetSocketAddress(host == null ? "0.0.0.0" : host, Math.max(0, a.port()));
-    }
-
     /** Binds the handler (see {@link AbstractVertxConnection#bind}). */
     void open(dev.hivemind.api.transport.ConnectionHandler handler) {
         bind(handler);

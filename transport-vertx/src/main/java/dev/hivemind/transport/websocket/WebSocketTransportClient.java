@@ -10,6 +10,7 @@ import dev.hivemind.api.transport.TransportClient;
 import dev.hivemind.transport.vertx.ClientTlsOptions;
 import dev.hivemind.transport.vertx.CloseReasons;
 import dev.hivemind.transport.vertx.ConnectionLimits;
+import dev.hivemind.transport.vertx.SocketAddresses;
 import dev.hivemind.transport.vertx.TransportSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -93,7 +94,7 @@ public final class WebSocketTransportClient implements TransportClient {
                 }
                 ConnectionLimits limits = settings.limits(endpoint.maxFrameBytes(), settings.idleTimeout());
                 WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx,
-                        Vertx.currentContext(), socket, WebSocketConnection.address(socket.remoteAddress()), limits);
+                        Vertx.currentContext(), socket, SocketAddresses.of(socket.remoteAddress()), limits);
                 ConnectionHandler handler;
                 try {
                     handler = handlerFactory.apply(connection);
