@@ -171,8 +171,8 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     // ------------------------------------------------------------------ after the upgrade
 
     private void open(ServerWebSocket socket, Context context, InetSocketAddress remote, Admission.Accepted accepted) {
-        WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx(), context, socket,
-                remote, limits);
+        WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx(), context,
+                socket, remote, limits);
         track(connection);
         if (socket.isClosed()) {
             connection.closedBeforeOpen();
