@@ -6,6 +6,11 @@ import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.Frame;
+import dev.hivemind.transport.vertx.AbstractVertxConnection;
+import dev.hivemind.transport.vertx.CloseReasons;
+import dev.hivemind.transport.vertx.ConnectionLimits;
+import dev.hivemind.transport.vertx.SocketAddresses;
+import dev.hivemind.transport.vertx.StrictUtf8;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Context;
@@ -15,7 +20,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.charset.CharacterCodingException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -43,7 +47,7 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
     private CompletableFuture<Connection> connectStage;
 
     private TcpConnection(Vertx vertx, Context context, NetSocket socket, ConnectionLimits limits, Phase phase) {
-        super(LOG, TcpTransportFactory.NAME, vertx, context, address(socket.remoteAddress()), limits);
+        super(LOG, TcpTransportFactory.NAME, vertx, context, SocketAddresses.of(socket.remoteAddress()), limits);
         this.socket = socket;
         this.phase = phase;
         socket.handler(chunk -> {
@@ -74,14 +78,6 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
         c.connectStage = stage;
         socket.write(TcpFrames.encode(FrameKind.AUTH, token.encode().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         return c;
-    }
-
-    static InetSocketAddress address(io.vertx.core.net.SocketAddress a) {
-        if (a == null) {
-            return InetSocketAddress.createUnresolved("unknown", 0);
-        }
-        String host = a.hostAddress() != null ? a.hostAddress() : a.host();
-        return new InetSocketAddress(host == null ? "0.0.0.0" : host, Math.max(0, a.port()));
     }
 
     /** Whether the connection has been admitted and bound (server) or has heard from the server (client). */

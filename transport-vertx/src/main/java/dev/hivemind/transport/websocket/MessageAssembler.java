@@ -2,6 +2,7 @@ package dev.hivemind.transport.websocket;
 
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.transport.Frame;
+import dev.hivemind.transport.vertx.StrictUtf8;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrameType;
 import java.nio.charset.CharacterCodingException;

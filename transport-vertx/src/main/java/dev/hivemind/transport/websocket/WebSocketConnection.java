@@ -2,6 +2,8 @@ package dev.hivemind.transport.websocket;
 
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.transport.Frame;
+import dev.hivemind.transport.vertx.AbstractVertxConnection;
+import dev.hivemind.transport.vertx.ConnectionLimits;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -34,17 +36,19 @@ final class WebSocketConnection extends AbstractVertxConnection {
         socket.closeHandler(v -> socketClosed());
     }
 
-    static InetSocketAddress address(io.vertx.core.net.SocketAddress a) {
-        if (a == null) {
-            return InetSocketAddress.createUnresolved("unknown", 0);
-        }
-        String host = a.hostAddress() != null ? a.hostAddress() : a.host();
-        return new InetSocketAddress(host == null ? "0.0.0.0" : host, Math.max(0, a.port()));
-    }
-
     /** Binds the handler (see {@link AbstractVertxConnection#bind}). */
     void open(dev.hivemind.api.transport.ConnectionHandler handler) {
         bind(handler);
+    }
+
+    /** Drops the peer at once (see {@link AbstractVertxConnection#drop}). */
+    void abort(CloseCode code, String reason) {
+        drop(code, reason);
+    }
+
+    /** The socket closed before the handler was bound: report it (see {@link AbstractVertxConnection#socketClosed}). */
+    void closedBeforeOpen() {
+        socketClosed();
     }
 
     private void onFrame(WebSocketFrame frame) {

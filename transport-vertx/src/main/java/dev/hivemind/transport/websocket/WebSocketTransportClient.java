@@ -6,7 +6,9 @@ import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
-import dev.hivemind.api.transport.TransportClient;
+import dev.hivemind.transport.vertx.AbstractVertxClient;
+import dev.hivemind.transport.vertx.CloseReasons;
+import dev.hivemind.transport.vertx.SocketAddresses;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -14,12 +16,11 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.ClientSSLOptions;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -28,12 +29,9 @@ import java.util.function.Function;
  * {@code /?authorization=TOKEN} with the token unescaped. A refused upgrade (HTTP 401, 400, 503...) fails the
  * connect stage with a {@link ConnectionClosedException} carrying the status.
  */
-public final class WebSocketTransportClient implements TransportClient {
+public final class WebSocketTransportClient extends AbstractVertxClient {
     private static final System.Logger LOG = System.getLogger(WebSocketTransportClient.class.getName());
 
-    private final Vertx vertx;
-    private final boolean ownsVertx;
-    private final TransportSettings settings;
     private final Map<Integer, WebSocketClient> clientsByFrameLimit = new ConcurrentHashMap<>();
 
     /** A client with its own single event loop, released by {@link #close()}. */
@@ -43,41 +41,22 @@ public final class WebSocketTransportClient implements TransportClient {
 
     /** A client on {@code vertx} (owned by the caller), or on its own event loop if {@code null}. */
     public WebSocketTransportClient(Vertx vertx, PluginSettings settings) {
-        TransportSettings parsed = TransportSettings.from(settings == null ? PluginSettings.empty() : settings,
-                dev.hivemind.api.transport.ServerTransportConfig.DEFAULT_MAX_FRAME_BYTES);
-        this.settings = parsed;
-        this.ownsVertx = vertx == null;
-        this.vertx = vertx != null ? vertx : Vertx.vertx(new io.vertx.core.VertxOptions()
-                .setEventLoopPoolSize(parsed.eventLoops() > 0 ? parsed.eventLoops() : 1));
+        super(WebSocketTransportFactory.NAME, "ws", "wss", vertx, settings);
     }
 
     @Override
-    public CompletionStage<Connection> connect(ClientEndpoint endpoint, AuthorizationToken token,
-            Function<Connection, ConnectionHandler> handlerFactory) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(handlerFactory, "handlerFactory");
-        CompletableFuture<Connection> result = new CompletableFuture<>();
-        if (!WebSocketTransportFactory.SCHEMES.contains(endpoint.scheme())) {
-            result.completeExceptionally(new IllegalArgumentException("the websocket transport handles ws and wss, not "
-                    + endpoint.scheme()));
-            return result;
-        }
-        boolean secure = endpoint.scheme().equals("wss");
+    protected void dial(ClientEndpoint endpoint, AuthorizationToken token,
+            Function<Connection, ConnectionHandler> handlerFactory, ClientSSLOptions tls,
+            CompletableFuture<Connection> result) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
                 .setURI(AuthorizationUri.requestTarget(token.encode()))
-                .setSsl(secure)
+                .setSsl(tls != null)
                 .setConnectTimeout(endpoint.connectTimeout().toMillis())
                 .setTimeout(endpoint.connectTimeout().toMillis());
-        try {
-            if (secure) {
-                options.setSslOptions(ClientTlsOptions.of(endpoint.tls(), endpoint.address()));
-            }
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return result;
+        if (tls != null) {
+            options.setSslOptions(tls);
         }
         Context context = vertx.getOrCreateContext();
         context.runOnContext(v -> {
@@ -87,14 +66,14 @@ public final class WebSocketTransportClient implements TransportClient {
                     result.completeExceptionally(connectFailure(ar.cause(), endpoint));
                     return;
                 }
-                ConnectionLimits limits = settings.limits(endpoint.maxFrameBytes(), settings.idleTimeout());
                 WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx,
-                        Vertx.currentContext(), socket, WebSocketConnection.address(socket.remoteAddress()), limits);
+                        Vertx.currentContext(), socket, SocketAddresses.of(socket.remoteAddress()),
+                        limitsFor(endpoint));
                 ConnectionHandler handler;
                 try {
                     handler = handlerFactory.apply(connection);
                 } catch (RuntimeException e) {
-                    connection.drop(dev.hivemind.api.error.CloseCode.INTERNAL_ERROR, "internal error");
+                    connection.abort(dev.hivemind.api.error.CloseCode.INTERNAL_ERROR, "internal error");
                     result.completeExceptionally(e);
                     return;
                 }
@@ -102,7 +81,6 @@ public final class WebSocketTransportClient implements TransportClient {
                 result.complete(connection);
             });
         });
-        return result;
     }
 
     private WebSocketClient client(int maxFrameBytes) {
@@ -127,14 +105,10 @@ public final class WebSocketTransportClient implements TransportClient {
     }
 
     @Override
-    public void close() {
+    protected void closeClients() {
         for (WebSocketClient c : clientsByFrameLimit.values()) {
             c.close();
         }
         clientsByFrameLimit.clear();
-        if (ownsVertx) {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
-        }
     }
 }

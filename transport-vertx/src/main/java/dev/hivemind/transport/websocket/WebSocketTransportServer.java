@@ -7,24 +7,20 @@ import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.ServerTransportConfig;
-import dev.hivemind.api.transport.TransportServer;
+import dev.hivemind.transport.vertx.AbstractVertxServer;
+import dev.hivemind.transport.vertx.ServerCertificates;
+import dev.hivemind.transport.vertx.SocketAddresses;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,21 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It runs on a Vert.x instance it is given (for example a verticle's), or on one it creates and closes itself.
  */
-public final class WebSocketTransportServer implements TransportServer {
+public final class WebSocketTransportServer extends AbstractVertxServer<HttpServerOptions> {
     private static final System.Logger LOG = System.getLogger(WebSocketTransportServer.class.getName());
 
-    private final Vertx givenVertx;
-    private final ServerTransportConfig config;
-    private final ConnectionAcceptor acceptor;
-    private final TransportSettings settings;
-    private final ConnectionLimits limits;
-    private final Set<WebSocketConnection> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pendingAdmissions = new AtomicInteger();
-    private volatile boolean stopping;
-    private Vertx vertx;
     private HttpServer server;
-    private CompletableFuture<InetSocketAddress> started;
-    private CompletableFuture<Void> stopped;
 
     /** A server that creates (and at stop closes) its own Vert.x instance. */
     public WebSocketTransportServer(ServerTransportConfig config, ConnectionAcceptor acceptor) {
@@ -59,53 +45,11 @@ public final class WebSocketTransportServer implements TransportServer {
 
     /** A server on {@code vertx}, which the caller owns (it is not closed at stop); {@code null} to create one. */
     public WebSocketTransportServer(Vertx vertx, ServerTransportConfig config, ConnectionAcceptor acceptor) {
-        this.givenVertx = vertx;
-        this.config = Objects.requireNonNull(config, "config");
-        this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
-        this.settings = TransportSettings.from(config.settings(), config.maxFrameBytes());
-        this.limits = settings.limits(config.maxFrameBytes(), config.idleTimeout());
+        super(LOG, WebSocketTransportFactory.NAME, vertx, config, acceptor);
     }
 
     @Override
-    public synchronized CompletionStage<InetSocketAddress> start() {
-        if (started != null) {
-            return started;
-        }
-        started = new CompletableFuture<>();
-        vertx = givenVertx != null ? givenVertx : Vertx.vertx(vertxOptions(settings));
-        vertx.executeBlocking(this::httpOptions)
-                .compose(options -> {
-                    server = vertx.createHttpServer(options)
-                            .webSocketHandshakeHandler(this::onHandshake)
-                            .webSocketHandler(ws -> { })
-                            .requestHandler(req -> req.response().setStatusCode("/".equals(req.path()) ? 426 : 404).end());
-                    return server.listen();
-                })
-                .onSuccess(s -> {
-                    InetSocketAddress bound = new InetSocketAddress(config.host(), s.actualPort());
-                    LOG.log(Level.INFO, "websocket: listening on {0}://{1}:{2,number,#}", config.tls().enabled() ? "wss" : "ws",
-                            config.host(), s.actualPort());
-                    started.complete(bound);
-                })
-                .onFailure(e -> {
-                    LOG.log(Level.ERROR, "websocket: could not start on " + config.host() + ":" + config.port(), e);
-                    if (givenVertx == null) {
-                        vertx.close();
-                    }
-                    started.completeExceptionally(e);
-                });
-        return started;
-    }
-
-    static VertxOptions vertxOptions(TransportSettings settings) {
-        VertxOptions options = new VertxOptions();
-        if (settings.eventLoops() > 0) {
-            options.setEventLoopPoolSize(settings.eventLoops());
-        }
-        return options;
-    }
-
-    private HttpServerOptions httpOptions() {
+    protected HttpServerOptions serverOptions() {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(config.port())
@@ -133,11 +77,30 @@ public final class WebSocketTransportServer implements TransportServer {
         return options;
     }
 
+    @Override
+    protected Future<Integer> listen(HttpServerOptions options) {
+        server = vertx().createHttpServer(options)
+                .webSocketHandshakeHandler(this::onHandshake)
+                .webSocketHandler(ws -> { })
+                .requestHandler(req -> req.response().setStatusCode("/".equals(req.path()) ? 426 : 404).end());
+        return server.listen().map(HttpServer::actualPort);
+    }
+
+    @Override
+    protected Future<Void> closeServer() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    @Override
+    protected String scheme(boolean tls) {
+        return tls ? "wss" : "ws";
+    }
+
     // ------------------------------------------------------------------ before the upgrade
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
-        InetSocketAddress remote = WebSocketConnection.address(handshake.remoteAddress());
-        if (stopping) {
+        InetSocketAddress remote = SocketAddresses.of(handshake.remoteAddress());
+        if (stopping()) {
             refuse(handshake, 503, remote, "server stopping");
             return;
         }
@@ -157,7 +120,7 @@ public final class WebSocketTransportServer implements TransportServer {
         }
         Context context = Vertx.currentContext();
         AtomicBoolean decided = new AtomicBoolean();
-        long timer = vertx.setTimer(settings.admissionTimeout().toMillis(), t -> {
+        long timer = vertx().setTimer(settings.admissionTimeout().toMillis(), t -> {
             if (decided.compareAndSet(false, true)) {
                 pendingAdmissions.decrementAndGet();
                 refuse(handshake, 503, remote, "admission timed out");
@@ -173,7 +136,7 @@ public final class WebSocketTransportServer implements TransportServer {
             if (!decided.compareAndSet(false, true)) {
                 return;
             }
-            vertx.cancelTimer(timer);
+            vertx().cancelTimer(timer);
             pendingAdmissions.decrementAndGet();
             decide(handshake, context, remote, result, error);
         }));
@@ -186,7 +149,7 @@ public final class WebSocketTransportServer implements TransportServer {
             refuse(handshake, 500, remote, "admission failed");
         } else if (admission instanceof Admission.Rejected rejected) {
             refuse(handshake, rejected.httpStatus(), remote, rejected.reason());
-        } else if (stopping) {
+        } else if (stopping()) {
             refuse(handshake, 503, remote, "server stopping");
         } else {
             Admission.Accepted accepted = (Admission.Accepted) admission;
@@ -208,12 +171,11 @@ public final class WebSocketTransportServer implements TransportServer {
     // ------------------------------------------------------------------ after the upgrade
 
     private void open(ServerWebSocket socket, Context context, InetSocketAddress remote, Admission.Accepted accepted) {
-        WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx, context, socket,
-                remote, limits);
-        live.add(connection);
-        connection.closedFuture().whenComplete((v, e) -> live.remove(connection));
+        WebSocketConnection connection = new WebSocketConnection(WebSocketTransportFactory.NAME, vertx(), context,
+                socket, remote, limits);
+        track(connection);
         if (socket.isClosed()) {
-            connection.socketClosed();
+            connection.closedBeforeOpen();
             return;
         }
         ConnectionHandler handler;
@@ -221,49 +183,10 @@ public final class WebSocketTransportServer implements TransportServer {
             handler = acceptor.open(connection, accepted);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "websocket: the engine could not open " + connection.id(), e);
-            connection.drop(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
+            connection.abort(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
         LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote, accepted.userAgent());
         connection.open(handler);
     }
-
-    // ------------------------------------------------------------------ stop
-
-    @Override
-    public synchronized CompletionStage<Void> stop() {
-        if (stopped != null) {
-            return stopped;
-        }
-        stopped = new CompletableFuture<>();
-        stopping = true;
-        if (started == null || vertx == null) {
-            stopped.complete(null);
-            return stopped;
-        }
-        List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (WebSocketConnection c : List.copyOf(live)) {
-            c.close(CloseCode.GOING_AWAY, "server stopping");
-            closing.add(c.closedFuture());
-        }
-        Duration grace = limits.closingTimeout().plusSeconds(1);
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
-                .orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((v, e) -> null)
-                .thenCompose(v -> server == null ? CompletableFuture.completedFuture(null)
-                        : server.close().toCompletionStage().handle((x, e) -> null))
-                .thenCompose(v -> givenVertx == null ? vertx.close().toCompletionStage().handle((x, e) -> null)
-                        : CompletableFuture.completedFuture(null))
-                .whenComplete((v, e) -> {
-                    LOG.log(Level.INFO, "websocket: stopped");
-                    stopped.complete(null);
-                });
-        return stopped;
-    }
-
-    /** Connections currently open (for monitoring). */
-    public int openConnections() {
-        return live.size();
-    }
-
 }

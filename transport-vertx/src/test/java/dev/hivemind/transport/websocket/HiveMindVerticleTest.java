@@ -14,6 +14,7 @@ import dev.hivemind.api.transport.Frame;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.engine.tck.transport.RecordingAcceptor;
 import dev.hivemind.engine.tck.transport.RecordingHandler;
+import dev.hivemind.transport.vertx.TransportSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.api.error.CloseCode;
-import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.Frame;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrameType;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The small pieces: token extraction, close reasons, pins, message assembly, settings. */
+/** The small pieces: token extraction, message assembly, service discovery. */
 class SupportTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -42,34 +37,6 @@ class SupportTest {
     }
 
     @Test
-    void cutsCloseReasonsAtCharacterBoundaries() {
-        assertEquals("short", CloseReasons.truncate("short"));
-        assertEquals("", CloseReasons.truncate(null));
-        String bees = "🐝".repeat(40);
-        String cut = CloseReasons.truncate(bees);
-        assertEquals(120, cut.getBytes(StandardCharsets.UTF_8).length);
-        assertTrue(bees.startsWith(cut));
-        assertEquals(123, CloseReasons.truncate("x".repeat(200)).length());
-    }
-
-    @Test
-    void decodesPinsInHexAndBase64() {
-        byte[] digest = new byte[32];
-        digest[0] = 1;
-        digest[31] = (byte) 0xff;
-        String hex = HexFormat.of().formatHex(digest);
-        assertArrayEquals(digest, SpkiPinningTrustManager.decodePin(hex, 0));
-        assertArrayEquals(digest, SpkiPinningTrustManager.decodePin(hex.toUpperCase(), 0));
-        String b64 = java.util.Base64.getEncoder().encodeToString(digest);
-        assertArrayEquals(digest, SpkiPinningTrustManager.decodePin(b64, 0));
-        assertArrayEquals(digest, SpkiPinningTrustManager.decodePin("sha256/" + b64, 0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpkiPinningTrustManager.decodePin("abcd", 2));
-        assertTrue(e.getMessage().contains("#3"));
-        assertThrows(IllegalArgumentException.class, () -> new SpkiPinningTrustManager(java.util.List.of()));
-    }
-
-    @Test
     void assemblesMessagesWithinTheLimit() throws Exception {
         MessageAssembler a = new MessageAssembler(8);
         assertNull(a.accept(WebSocketFrameType.BINARY, false, Buffer.buffer(new byte[] {1, 2, 3})));
@@ -90,18 +57,6 @@ class SupportTest {
                 () -> a.accept(WebSocketFrameType.CONTINUATION, true, Buffer.buffer("x"))).code());
         assertEquals(CloseCode.INVALID_PAYLOAD, assertThrows(MessageAssembler.Violation.class,
                 () -> a.accept(WebSocketFrameType.TEXT, true, Buffer.buffer(new byte[] {(byte) 0xff}))).code());
-    }
-
-    @Test
-    void validatesTransportSettings() {
-        TransportSettings d = TransportSettings.from(PluginSettings.empty(), 1 << 20);
-        assertEquals(1 << 20, d.writeHighWaterBytes());
-        assertEquals(8L << 20, d.writeLimitBytes());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> TransportSettings.from(PluginSettings.of(Map.of("closingTimout", "1s")), 1024));
-        assertTrue(unknown.getMessage().contains("[closingTimout]") && unknown.getMessage().contains("closingTimeout"));
-        assertThrows(IllegalArgumentException.class, () -> TransportSettings.from(
-                PluginSettings.of(Map.of("writeHighWaterBytes", 10, "writeLimitBytes", 5)), 1024));
     }
 
     @Test

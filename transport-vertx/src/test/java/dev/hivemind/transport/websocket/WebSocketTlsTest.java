@@ -14,6 +14,7 @@ import dev.hivemind.api.transport.ServerTls;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.engine.tck.transport.RecordingAcceptor;
 import dev.hivemind.engine.tck.transport.RecordingHandler;
+import dev.hivemind.transport.vertx.ServerCertificates;
 import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

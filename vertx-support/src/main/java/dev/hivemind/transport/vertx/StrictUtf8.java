@@ -1,4 +1,4 @@
-package dev.hivemind.transport.tcp;
+package dev.hivemind.transport.vertx;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -6,12 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 decoding that refuses malformed input instead of replacing it. */
-final class StrictUtf8 {
+public final class StrictUtf8 {
     private StrictUtf8() {
     }
 
     /** Decodes {@code bytes}; throws on any malformed or unmappable sequence. */
-    static String decode(byte[] bytes) throws CharacterCodingException {
+    public static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

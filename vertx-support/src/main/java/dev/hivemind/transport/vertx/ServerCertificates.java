@@ -1,4 +1,4 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import dev.hivemind.api.transport.ServerTransportConfig;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -19,18 +19,18 @@ import java.util.Arrays;
  * The server's TLS key and certificate: PEM files named by the configuration, generated as a self-signed pair at
  * first start when neither exists (the key written 0600). Blocking file work: call it off the event loop.
  */
-final class ServerCertificates {
+public final class ServerCertificates {
     private static final System.Logger LOG = System.getLogger(ServerCertificates.class.getName());
 
     /** File names hivemind-core uses. */
-    static final String CERT_FILE = "hivemind.crt";
-    static final String KEY_FILE = "hivemind.key";
+    public static final String CERT_FILE = "hivemind.crt";
+    public static final String KEY_FILE = "hivemind.key";
 
     private ServerCertificates() {
     }
 
     /** Loads or creates the key and certificate files and returns Vert.x options pointing at them. */
-    static PemKeyCertOptions prepare(ServerTransportConfig config, String transport) {
+    public static PemKeyCertOptions prepare(ServerTransportConfig config, String transport) {
         Path cert = config.tls().certFile();
         Path key = config.tls().keyFile();
         if (cert == null || key == null) {
@@ -75,7 +75,7 @@ final class ServerCertificates {
     }
 
     /** The SPKI SHA-256 pin of the first certificate in a PEM file. */
-    static String pinOf(Path certFile) {
+    public static String pinOf(Path certFile) {
         try (InputStream in = Files.newInputStream(certFile)) {
             X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             return SpkiPinningTrustManager.spkiSha256Hex(c);

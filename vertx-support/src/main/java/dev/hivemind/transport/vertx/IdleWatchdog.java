@@ -1,4 +1,4 @@
-package dev.hivemind.transport.tcp;
+package dev.hivemind.transport.vertx;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;

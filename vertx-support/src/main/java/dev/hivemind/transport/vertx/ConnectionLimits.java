@@ -1,4 +1,4 @@
-package dev.hivemind.transport.tcp;
+package dev.hivemind.transport.vertx;
 
 import java.time.Duration;
 
@@ -12,10 +12,10 @@ import java.time.Duration;
  * @param writeHighWaterBytes  unsent bytes above which {@code writeQueueFull()} is true and input is paused
  * @param writeLimitBytes      unsent bytes above which the connection is dropped (the hard bound of the queue)
  */
-record ConnectionLimits(int maxFrameBytes, Duration idleTimeout, Duration closingTimeout, long writeHighWaterBytes,
-        long writeLimitBytes) {
+public record ConnectionLimits(int maxFrameBytes, Duration idleTimeout, Duration closingTimeout,
+        long writeHighWaterBytes, long writeLimitBytes) {
 
-    ConnectionLimits {
+    public ConnectionLimits {
         if (maxFrameBytes <= 0) {
             throw new IllegalArgumentException("maxFrameBytes must be positive");
         }

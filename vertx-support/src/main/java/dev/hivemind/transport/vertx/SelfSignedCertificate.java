@@ -1,4 +1,4 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import java.io.IOException;
 import java.math.BigInteger;

@@ -1,16 +1,17 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import java.nio.charset.StandardCharsets;
 
 /** Close reasons as they may go on the wire: at most 123 UTF-8 bytes, never cut inside a character. */
-final class CloseReasons {
+public final class CloseReasons {
     /** Longest close reason in UTF-8 bytes (a control frame holds 125 bytes, two of them the code). */
-    static final int MAX_REASON_BYTES = 123;
+    public static final int MAX_REASON_BYTES = 123;
 
     private CloseReasons() {
     }
 
-    static String truncate(String reason) {
+    /** {@code reason} cut to at most {@link #MAX_REASON_BYTES} UTF-8 bytes; {@code null} becomes empty. */
+    public static String truncate(String reason) {
         if (reason == null) {
             return "";
         }

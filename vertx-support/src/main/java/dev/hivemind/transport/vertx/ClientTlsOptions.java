@@ -1,4 +1,4 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import dev.hivemind.api.transport.ClientTls;
 import io.vertx.core.net.ClientSSLOptions;
@@ -11,13 +11,13 @@ import java.nio.file.Files;
  * Turns {@link ClientTls} into Vert.x client TLS options. Pins (SPKI SHA-256) replace chain and host-name checks;
  * a trust file replaces the JDK trust store; trust-all is an explicit, logged opt-in.
  */
-final class ClientTlsOptions {
+public final class ClientTlsOptions {
     private static final System.Logger LOG = System.getLogger(ClientTlsOptions.class.getName());
 
     private ClientTlsOptions() {
     }
 
-    static ClientSSLOptions of(ClientTls tls, String address) {
+    public static ClientSSLOptions of(ClientTls tls, String address) {
         ClientSSLOptions options = new ClientSSLOptions();
         if (!tls.pinnedSpkiSha256().isEmpty()) {
             TrustOptions pinned = TrustOptions.wrap(new SpkiPinningTrustManager(tls.pinnedSpkiSha256()));

@@ -1,4 +1,4 @@
-package dev.hivemind.transport.tcp;
+package dev.hivemind.transport.vertx;
 
 import dev.hivemind.api.plugin.PluginSettings;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * @param sendBufferBytes      socket send buffer size (0: the operating system's default)
  * @param idleTimeout          client side only: inbound silence after which the client gives up (default 5 min)
  */
-record TransportSettings(Duration closingTimeout, long writeHighWaterBytes, long writeLimitBytes,
+public record TransportSettings(Duration closingTimeout, long writeHighWaterBytes, long writeLimitBytes,
         Duration admissionTimeout, int maxPendingAdmissions, int eventLoops, int sendBufferBytes,
         Duration idleTimeout) {
 
@@ -27,7 +27,7 @@ record TransportSettings(Duration closingTimeout, long writeHighWaterBytes, long
             "admissionTimeout", "maxPendingAdmissions", "eventLoops", "sendBufferBytes", "idleTimeout");
 
     /** Reads the settings; {@code maxFrameBytes} sets the defaults of the write limits. */
-    static TransportSettings from(PluginSettings settings, int maxFrameBytes) {
+    public static TransportSettings from(PluginSettings settings, int maxFrameBytes) {
         List<String> unknown = new ArrayList<>();
         for (String key : settings.keys()) {
             if (!KEYS.contains(key)) {
@@ -61,7 +61,8 @@ record TransportSettings(Duration closingTimeout, long writeHighWaterBytes, long
         return s;
     }
 
-    ConnectionLimits limits(int maxFrameBytes, Duration idle) {
+    /** The per-connection limits for frames of {@code maxFrameBytes} and an idle timeout of {@code idle}. */
+    public ConnectionLimits limits(int maxFrameBytes, Duration idle) {
         return new ConnectionLimits(maxFrameBytes, idle, closingTimeout, writeHighWaterBytes, writeLimitBytes);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hivemind.transport.websocket;
+package dev.hivemind.transport.vertx;
 
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.error.ConnectionClosedException;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * inbound events through {@link #deliver}, {@link #activity}, {@link #peerClosing}, {@link #failInbound} and
  * {@link #socketClosed}, always on the event loop.
  */
-abstract class AbstractVertxConnection implements Connection {
+public abstract class AbstractVertxConnection implements Connection {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** Close reason for an idle peer. */
@@ -123,7 +123,7 @@ abstract class AbstractVertxConnection implements Connection {
     }
 
     /** Completes once the socket is closed and {@code onClosed} was delivered. */
-    CompletableFuture<Void> closedFuture() {
+    public CompletableFuture<Void> closedFuture() {
         return closedFuture;
     }
 
