@@ -108,7 +108,6 @@ public final class ConfigLoader {
         ConfigSection ls = root.section("limits");
         LimitSettings limits = new LimitSettings(ls.integer("max_frame_bytes", ld.maxFrameBytes(), 1024, 64 << 20),
                 ls.integer("max_json_depth", ld.maxJsonDepth(), 4, 1000),
-                ls.integer("max_noop_frames", ld.maxNoopFrames(), 1, 1_000_000),
                 ls.integer("max_connections", ld.maxConnections(), 1, 10_000_000),
                 ls.integer("max_pending_handshakes", ld.maxPending(), 1, 10_000_000),
                 ls.integer("max_auth_failures", ld.maxAuthFailures(), 0, 1_000_000),

@@ -63,7 +63,6 @@ public final class ConfigWriter {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("max_frame_bytes", c.limits().maxFrameBytes());
         limits.put("max_json_depth", c.limits().maxJsonDepth());
-        limits.put("max_noop_frames", c.limits().maxNoopFrames());
         limits.put("max_connections", c.limits().maxConnections());
         limits.put("max_pending_handshakes", c.limits().maxPending());
         limits.put("max_auth_failures", c.limits().maxAuthFailures());

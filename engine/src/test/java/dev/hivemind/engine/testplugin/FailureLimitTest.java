@@ -28,7 +28,7 @@ class FailureLimitTest {
     @Test
     void repeatedFailuresAreRefusedUntilTheWindowPasses() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        LimitSettings limits = new LimitSettings(1 << 20, 64, 64, 100, 100, 3, Duration.ofMinutes(1));
+        LimitSettings limits = new LimitSettings(1 << 20, 64, 100, 100, 3, Duration.ofMinutes(1));
         try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
                 .clients(List.of(ClientRecord.create(1, "key", "sat", "right", null))).limits(limits).clock(clock)
                 .dataDirectory(dir).build()) {
