@@ -197,6 +197,26 @@ public abstract class EngineOverTransportContractTest {
     }
 
     @Test
+    void aSatelliteThatLeavesMidHandshakeFreesItsSession() throws Exception {
+        RunningHub hub = startHub(0, false);
+        dev.hivemind.engine.tck.RawPeer raw = new dev.hivemind.engine.tck.RawPeer();
+        TransportClient transport = factory().createClient(PluginSettings.empty());
+        resources.add(transport::close);
+        transport.connect(endpoint(hub), new dev.hivemind.api.transport.AuthorizationToken("raw", KEY), raw::bind)
+                .toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertTrue(raw.nextText().contains("\"hello\""));
+        assertTrue(raw.nextText().contains("\"shake\""));
+        raw.connection().close(dev.hivemind.api.error.CloseCode.GOING_AWAY, "changed my mind");
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (hub.hub().openSessions() > 0 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, hub.hub().openSessions());
+        assertEquals(1, hub.hub().metrics().failedHandshakes());
+        assertTrue(hub.agent().received().isEmpty());
+    }
+
+    @Test
     void reconnectAfterAHubRestartRunsAFreshHandshake() throws Exception {
         RunningHub first = startHub(0, false);
         int port = first.address().getPort();
