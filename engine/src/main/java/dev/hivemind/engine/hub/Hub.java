@@ -105,7 +105,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
                     request.remoteAddress(), userAgent);
             return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
         }
-        return io.compute(() -> lookup(accessKey), Runnable::run).thenApply(found -> {
+        return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
                 metrics.rejected.incrementAndGet();
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
@@ -113,6 +113,16 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
                 return Admission.Rejected.unknownKey();
             }
             return new Admission.Accepted(userAgent, found.get());
+        }).exceptionally(error -> {
+            metrics.rejected.incrementAndGet();
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof dev.hivemind.api.error.ServerBusyException) {
+                return Admission.Rejected.busy();
+            }
+            LOG.error("cannot admit {} from {}: the client registry failed: {}", request.transport(),
+                    request.remoteAddress(), cause.toString());
+            return new Admission.Rejected(500, CloseCode.INTERNAL_ERROR, "internal error");
         });
     }
 
