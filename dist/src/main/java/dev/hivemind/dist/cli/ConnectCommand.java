@@ -93,9 +93,9 @@ final class ConnectCommand implements Runnable {
         boolean rsa;
 
         @Option(names = "--auth", split = ",", paramLabel = "METHOD",
-                description = "Auth methods by plugin name (comma-separated or repeated), e.g. a drop-in plugin's; "
-                        + "replaces the methods the options above imply, which then only supply secrets. At most one "
-                        + "handshake method, optionally with psk.")
+                description = "Auth methods by plugin name (comma-separated or repeated), e.g. a drop-in plugin's "
+                        + "(see list-plugins). Replaces the methods --password, --crypto-key and --rsa imply; they then "
+                        + "only supply secrets. At most one handshake method, optionally with psk.")
         List<String> auth;
     }
 

@@ -34,7 +34,7 @@ class CustomDistributionIT {
     }
 
     private Launcher customHub() {
-        return new Launcher(List.of(Launcher.java(), "-cp", lib + "/*", "dev.hivemind.dist.Main"), tmp);
+        return Launcher.java(lib + "/*", tmp);
     }
 
     private Path config() {

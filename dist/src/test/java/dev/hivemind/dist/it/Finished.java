@@ -11,9 +11,12 @@ import java.util.List;
  * @param err      its standard error
  */
 record Finished(String command, int exitCode, String out, String err) {
-    /** The non-blank lines of standard error. */
+    /**
+     * The non-blank lines of standard error, without the JVM's own {@code WARNING: ...} lines (newer JDKs print them
+     * when a library uses {@code sun.misc.Unsafe} or native access; they are not the command's output).
+     */
     List<String> errLines() {
-        return err.lines().filter(l -> !l.isBlank()).toList();
+        return err.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING: ")).toList();
     }
 
     /** Everything it printed, for assertion messages. */
