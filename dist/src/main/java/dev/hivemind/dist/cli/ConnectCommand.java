@@ -15,6 +15,7 @@ import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.dist.logging.LoggingSetup;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
@@ -24,6 +25,7 @@ import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.plugin.PluginCatalog;
+import dev.hivemind.engine.plugin.PluginDiscoveryException;
 import dev.hivemind.engine.runtime.EnginePluginContext;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.session.SessionEnvironment;
@@ -60,7 +62,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Connect to a hub as a satellite, print the negotiated session, send utterances and print "
                 + "the replies.", "Exactly one mode: --password (optionally with --crypto-key), --crypto-key alone, "
-                + "or --rsa. The client never falls back to another mode."})
+                + "--rsa, or --auth METHOD for any installed method (a drop-in plugin's too). The client never falls "
+                + "back to another mode."})
 final class ConnectCommand implements Runnable {
     @ParentCommand
     HivemindCommand parent;
@@ -88,7 +91,17 @@ final class ConnectCommand implements Runnable {
         @Option(names = "--rsa", description = "RSA handshake with this node's identity key; the hub's key is pinned "
                 + "per host:port (trust on first use unless --strict-host-keys).")
         boolean rsa;
+
+        @Option(names = "--auth", split = ",", paramLabel = "METHOD",
+                description = "Auth methods by plugin name (comma-separated or repeated), e.g. a drop-in plugin's "
+                        + "(see list-plugins). Replaces the methods --password, --crypto-key and --rsa imply; they then "
+                        + "only supply secrets. At most one handshake method, optionally with psk.")
+        List<String> auth;
     }
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A method-specific client option (repeatable), e.g. token=SECRET for a drop-in 'token' method.")
+    Map<String, String> methodOptions = new LinkedHashMap<>();
 
     @Option(names = "--send", paramLabel = "TEXT", description = "An utterance to send (repeatable).")
     List<String> send = new ArrayList<>();
@@ -140,9 +153,8 @@ final class ConnectCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        if (mode.rsa && mode.password != null) {
-            throw new CliFailure("choose one handshake: --password or --rsa");
-        }
+        List<String> methodNames = methodNames();
+        LoggingSetup.quietTransports(parent.verbose());
         Path home = parent.ensureDataHome();
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), Map.of());
         HiveMindConfig cfg = node.config();
@@ -161,15 +173,7 @@ final class ConnectCommand implements Runnable {
         endpoint = endpoint.withTls(new ClientTls(trust, pins, insecure, true));
 
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> methodNames = new ArrayList<>();
-        if (mode.cryptoKey != null) {
-            methodNames.add("psk");
-        }
-        if (mode.password != null) {
-            methodNames.add("password");
-        }
-        if (mode.rsa) {
-            methodNames.add("rsa");
+        if (methodNames.contains("rsa")) {
             options.put("rsa", "true");
             if (knownHosts != null) {
                 options.put("rsa.known_hosts_file", knownHosts.toAbsolutePath().toString());
@@ -181,13 +185,14 @@ final class ConnectCommand implements Runnable {
                 options.put("rsa.strict_host_keys", "true");
             }
         }
-        List<AuthMethodFactory> methods = catalog.selectAuth(methodNames);
+        options.putAll(methodOptions);
+        ClientCredentials credentials = new ClientCredentials(accessKey, mode.password, mode.cryptoKey, options);
+        List<AuthMethodFactory> methods = selectMethods(catalog, methodNames, credentials);
         for (AuthMethodFactory m : methods) {
             m.initialize(new EnginePluginContext(cfg.authSettings(m.name()), home, parent.environment().clock(),
                     parent.environment().random()));
         }
 
-        ClientCredentials credentials = new ClientCredentials(accessKey, mode.password, mode.cryptoKey, options);
         ClientOptions clientOptions = ClientOptions.defaults().withUserAgent(userAgent).withSiteId(siteId)
                 .withBinarize(!noBinarize).withHandshakeTimeout(Duration.ofSeconds(timeoutSeconds));
         HiveJson json = new HiveJson(new JsonLimits(cfg.limits().maxFrameBytes(), cfg.limits().maxJsonDepth(),
@@ -225,6 +230,69 @@ final class ConnectCommand implements Runnable {
                 client.close();
             }
         }
+    }
+
+    /** The methods named by {@code --auth}, else the ones the secret options imply. */
+    private List<String> methodNames() {
+        if (mode.auth != null) {
+            List<String> names = mode.auth.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+            if (names.isEmpty()) {
+                throw new CliFailure("--auth needs a method name (see 'hivemind list-plugins')");
+            }
+            return names;
+        }
+        if (mode.rsa && mode.password != null) {
+            throw new CliFailure("choose one handshake: --password or --rsa");
+        }
+        List<String> names = new ArrayList<>();
+        if (mode.cryptoKey != null) {
+            names.add("psk");
+        }
+        if (mode.password != null) {
+            names.add("password");
+        }
+        if (mode.rsa) {
+            names.add("rsa");
+        }
+        return names;
+    }
+
+    /** The installed methods by name, each configured by the credentials, at most one of them a handshake. */
+    private static List<AuthMethodFactory> selectMethods(PluginCatalog catalog, List<String> names,
+            ClientCredentials credentials) {
+        for (String name : names) {
+            if (!catalog.auth().containsKey(name)) {
+                throw new CliFailure("auth method '" + name + "' is not installed (installed: "
+                        + String.join(", ", catalog.auth().keySet()) + "); put its jar in the plugins folder");
+            }
+        }
+        List<AuthMethodFactory> methods;
+        try {
+            methods = catalog.selectAuth(names);
+        } catch (PluginDiscoveryException e) {
+            throw new CliFailure(e.getMessage());
+        }
+        List<String> handshakes = methods.stream().filter(AuthMethodFactory::isHandshake).map(AuthMethodFactory::name)
+                .toList();
+        if (handshakes.size() > 1) {
+            throw new CliFailure("choose one handshake method, not " + String.join(" and ", handshakes)
+                    + " (a key method such as psk may accompany it)");
+        }
+        for (AuthMethodFactory m : methods) {
+            if (!m.configuredBy(credentials)) {
+                throw new CliFailure("auth method '" + m.name() + "' lacks its credentials: " + hint(m.name()));
+            }
+        }
+        return methods;
+    }
+
+    private static String hint(String method) {
+        return switch (method) {
+            case "password" -> "give --password";
+            case "psk" -> "give --crypto-key";
+            case "rsa" -> "give --rsa";
+            default -> "give the --option KEY=VALUE settings the plugin reads";
+        };
     }
 
     private HiveMindConnection await(HiveMindClient client, ClientEndpoint endpoint) throws InterruptedException {

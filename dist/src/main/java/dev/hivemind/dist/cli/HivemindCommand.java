@@ -6,6 +6,8 @@ import dev.hivemind.dist.db.ClientStore;
 import dev.hivemind.dist.db.InvalidClientFileException;
 import dev.hivemind.dist.db.PrivateFiles;
 import dev.hivemind.dist.logging.LoggingSetup;
+import dev.hivemind.engine.config.ConfigException;
+import dev.hivemind.engine.plugin.PluginDiscoveryException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -146,7 +148,8 @@ public final class HivemindCommand implements Runnable {
 
     private static String describe(Exception e) {
         // these carry a message meant for the user (and never a secret)
-        if (e instanceof CliFailure || e instanceof HiveMindException || e instanceof InvalidClientFileException) {
+        if (e instanceof CliFailure || e instanceof HiveMindException || e instanceof InvalidClientFileException
+                || e instanceof ConfigException || e instanceof PluginDiscoveryException) {
             return e.getMessage();
         }
         String message = e.getMessage();

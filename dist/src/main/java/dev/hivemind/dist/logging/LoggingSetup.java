@@ -19,6 +19,16 @@ public final class LoggingSetup {
     private LoggingSetup() {
     }
 
+    /**
+     * For a client command ({@code connect}) that reports its own outcome on one line: the transports' INFO events
+     * (such as a refused upgrade) would only repeat it, so below {@code --verbose} they log warnings and errors only.
+     */
+    public static void quietTransports(boolean verbose) {
+        if (!verbose && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("dev.hivemind.transport").setLevel(Level.WARN);
+        }
+    }
+
     /** Applies the verbosity; safe to call more than once. */
     public static void configure(boolean verbose) {
         if (!SLF4JBridgeHandler.isInstalled()) {

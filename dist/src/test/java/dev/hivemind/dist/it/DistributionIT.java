@@ -1,0 +1,135 @@
+package dev.hivemind.dist.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The assembled distribution as a user runs it: {@code bin/hivemind} in separate processes with a fresh data
+ * directory. One hub serves WebSocket and TCP on ephemeral ports; satellites connect with each auth mode over each
+ * transport; bad credentials fail with one line; the hub stops on SIGTERM and its log holds one line per event and no
+ * secret.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+    @TempDir
+    static Path tmp;
+
+    private Launcher launcher;
+    private Path clientHome;
+    private AddedClient client;
+    private RunningHub hub;
+    /** What the tests did, per transport: {sessions, handshakes rejected}; checked against the hub's log. */
+    private final Map<String, int[]> expected = new TreeMap<>();
+    private final Map<String, Integer> refusedAccessKeys = new TreeMap<>();
+
+    @BeforeAll
+    void startHub() {
+        launcher = Launcher.distribution(ItSupport.distribution(), tmp);
+        Path hubHome = tmp.resolve("hub-home");
+        clientHome = tmp.resolve("satellite-home");
+        client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "it-satellite"));
+        assertEquals(32, client.cryptoKey().length(), "add-client generates a 32-character pre-shared key");
+        hub = launcher.listen(hubHome, "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0");
+        for (String transport : List.of("websocket", "tcp")) {
+            expected.put(transport, new int[2]);
+            refusedAccessKeys.put(transport, 0);
+        }
+    }
+
+    @AfterAll
+    void killLeftovers() {
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void listenOnAnEmptyDatabaseExplainsHowToAddAClientAndConnect() {
+        RunningHub empty = launcher.listen(tmp.resolve("empty-home"), "--port", "0");
+        String url = empty.url("websocket");
+        RunningHub.Stopped stopped = empty.stop();
+        assertTrue(stopped.out().contains("No clients yet. Add one"), stopped.out());
+        assertTrue(stopped.out().contains("  hivemind add-client --name my-satellite\n"), stopped.out());
+        assertTrue(stopped.out().contains("  hivemind connect " + url
+                + " --access-key ACCESS_KEY --password PASSWORD --send \"hello\"\n"), stopped.out());
+    }
+
+    @ParameterizedTest(name = "{1} over {0}")
+    @Order(1)
+    @CsvSource({"websocket, password", "websocket, psk", "websocket, rsa", "tcp, password", "tcp, psk", "tcp, rsa"})
+    void aSatelliteConnectsAndGetsAReply(String transport, String mode) {
+        String url = hub.url(transport);
+        String text = "hello over " + transport + " in " + mode + " mode";
+        List<String> args = new ArrayList<>(List.of("connect", url, "--access-key", client.accessKey()));
+        switch (mode) {
+            case "password" -> args.addAll(List.of("--password", client.password()));
+            case "psk" -> args.addAll(List.of("--crypto-key", client.cryptoKey()));
+            case "rsa" -> args.add("--rsa");
+            default -> throw new IllegalArgumentException(mode);
+        }
+        args.addAll(List.of("--send", text));
+        Finished connect = launcher.run(clientHome, args.toArray(String[]::new));
+        expected.get(transport)[0]++;
+        ItSupport.assertSession(connect, url, mode, mode.equals("psk") ? 0 : 1, text);
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @Order(2)
+    @ValueSource(strings = {"websocket", "tcp"})
+    void aWrongPasswordFailsWithOneLine(String transport) {
+        Finished connect = launcher.run(clientHome, "connect", hub.url(transport), "--access-key", client.accessKey(),
+                "--password", "not-the-password-0123", "--send", "hi");
+        expected.get(transport)[1]++;
+        String line = ItSupport.assertOneLineFailure(connect);
+        assertTrue(line.contains("authentication failed") && line.contains("wrong password"), line);
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @Order(2)
+    @ValueSource(strings = {"websocket", "tcp"})
+    void anUnknownAccessKeyFailsWithOneLine(String transport) {
+        Finished connect = launcher.run(clientHome, "connect", hub.url(transport), "--access-key",
+                "no-such-access-key", "--password", client.password(), "--send", "hi");
+        refusedAccessKeys.merge(transport, 1, Integer::sum);
+        String line = ItSupport.assertOneLineFailure(connect);
+        assertTrue(line.contains("access key"), line);
+    }
+
+    @Test
+    @Order(3)
+    void theHubStopsOnSigtermAndItsLogHasOneLinePerEventAndNoSecret() {
+        RunningHub.Stopped stopped = hub.stop();
+        assertEquals(143, stopped.exitCode(), "a JVM ended by SIGTERM exits 128 + 15");
+        HubLog log = new HubLog(stopped);
+        log.assertOneLinePerEvent();
+        Map<String, int[]> seen = log.assertConnectionLifecycles();
+        for (String transport : expected.keySet()) {
+            assertArrayEquals(expected.get(transport), seen.getOrDefault(transport, new int[2]),
+                    transport + ": {sessions, rejected handshakes}\n" + stopped.log());
+            assertEquals(refusedAccessKeys.get(transport), (int) log.count(" - rejected " + transport + " from "),
+                    transport + ": refused access keys\n" + stopped.log());
+        }
+        log.assertNoSecret(Map.of("password", client.password(), "pre-shared key", client.cryptoKey(),
+                "access key", client.accessKey()));
+    }
+}
