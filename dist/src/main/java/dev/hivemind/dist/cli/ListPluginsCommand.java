@@ -51,15 +51,16 @@ final class ListPluginsCommand implements Runnable {
             sources.put(d.kind() + ":" + d.name(), d.source());
         }
 
+        List<String> enabledAuth = cfg.effectiveAuthMethods(catalog.auth().keySet());
         out.println("Auth methods:");
         TextTable auth = new TextTable(List.of("NAME", "ENABLED", "AVAILABLE", "SELECTOR", "OFFER FLAG", "PROVIDED BY"));
         for (AuthMethodFactory f : catalog.auth().values()) {
-            auth.add(List.of(f.name(), yes(cfg.authMethods().contains(f.name())), available(f.availability()),
+            auth.add(List.of(f.name(), yes(enabledAuth.contains(f.name())), available(f.availability()),
                     f.selectorField().orElse("(none: key before handshake)"),
                     f.offerFlag().orElse(f.isHandshake() ? "handshake" : "-"), sources.get("auth:" + f.name())));
         }
         auth.print(out);
-        missing(out, "auth method", cfg.authMethods(), catalog.auth().keySet());
+        missing(out, "auth method", enabledAuth, catalog.auth().keySet());
 
         out.println();
         out.println("Transports:");

@@ -99,7 +99,7 @@ final class ListenCommand implements Runnable {
             InetSocketAddress a = bound.get(t.name());
             out.println("  listening: " + t.name() + " " + scheme(t) + "://" + a.getHostString() + ":" + a.getPort());
         }
-        out.println("  auth methods: " + String.join(", ", cfg.authMethods()));
+        out.println("  auth methods: " + String.join(", ", server.hub().authMethodNames()));
         List<ClientRecord> clients = store.list();
         if (clients.isEmpty()) {
             int p = bound.values().iterator().next().getPort();

@@ -31,6 +31,9 @@ final class PrintConfigCommand implements Runnable {
                 Map.of());
         out.println("# effective configuration; source: "
                 + node.source().map(Path::toString).orElse("built-in defaults"));
+        if (node.config().authMethodsDefaulted()) {
+            out.println("# auth.methods is not set: the installed ones of " + node.config().authMethods() + " are enabled");
+        }
         out.print(ConfigWriter.toYaml(node.config()));
         out.flush();
     }

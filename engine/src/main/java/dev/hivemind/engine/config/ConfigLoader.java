@@ -117,6 +117,7 @@ public final class ConfigLoader {
         CryptoSettings crypto = new CryptoSettings(ciphers, encodings, replayCache);
 
         ConfigSection auth = root.section("auth");
+        boolean methodsDefaulted = !auth.has("methods");
         List<String> methods = auth.stringList("methods", DEFAULT_AUTH_METHODS);
         Map<String, PluginSettings> authSettings = new LinkedHashMap<>();
         for (String key : List.copyOf(auth.presentKeys())) {
@@ -166,7 +167,7 @@ public final class ConfigLoader {
         root.finish();
 
         return new HiveMindConfig(nodeId, dataDir, plugins, handshake, crypto, methods, authSettings, transports,
-                workers, limits, agent, agentSettings);
+                workers, limits, agent, agentSettings, methodsDefaulted);
     }
 
     /** {@code $HIVEMIND_HOME}, else {@code ~/.local/share/hivemind-jvm}. */

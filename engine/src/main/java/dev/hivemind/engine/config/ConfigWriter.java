@@ -37,7 +37,9 @@ public final class ConfigWriter {
         hs.put("require_encryption", c.handshake().requireEncryption());
         root.put("handshake", hs);
         Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("methods", c.authMethods());
+        if (!c.authMethodsDefaulted()) {
+            auth.put("methods", c.authMethods());
+        }
         c.authSettings().forEach((name, s) -> auth.put(name, s.asMap()));
         root.put("auth", auth);
         Map<String, Object> transports = new LinkedHashMap<>();

@@ -21,11 +21,14 @@ import java.util.Map;
  * @param limits          input limits
  * @param agent           the agent that receives authorised messages, by name
  * @param agentSettings   the agent's own section
+ * @param authMethodsDefaulted the configuration named no auth methods: {@link #authMethods()} is the built-in list and
+ *                        only those of them that are installed are enabled (a reduced distribution starts without a
+ *                        configuration file); methods named explicitly must all be installed
  */
 public record HiveMindConfig(String nodeId, Path dataDirectory, Path pluginsDirectory, HandshakeSettings handshake,
         CryptoSettings crypto, List<String> authMethods, Map<String, PluginSettings> authSettings,
         List<TransportSettings> transports, WorkerSettings workers, LimitSettings limits, String agent,
-        PluginSettings agentSettings) {
+        PluginSettings agentSettings, boolean authMethodsDefaulted) {
 
     public HiveMindConfig {
         authMethods = List.copyOf(authMethods);
@@ -36,6 +39,14 @@ public record HiveMindConfig(String nodeId, Path dataDirectory, Path pluginsDire
     /** The settings section of an auth plugin (empty if the configuration has none). */
     public PluginSettings authSettings(String name) {
         return authSettings.getOrDefault(name, PluginSettings.empty());
+    }
+
+    /**
+     * The auth methods to enable, given what is installed: the configured list as it is, or, when the configuration
+     * named none, the built-in methods that are installed.
+     */
+    public List<String> effectiveAuthMethods(java.util.Set<String> installed) {
+        return authMethodsDefaulted ? authMethods.stream().filter(installed::contains).toList() : authMethods;
     }
 
     /** A configuration with every default, rooted at the given data directory. */

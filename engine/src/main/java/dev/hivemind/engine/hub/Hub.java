@@ -70,6 +70,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
                 .findFirst().orElse("");
     }
 
+    /** The enabled auth methods, in order. */
+    public List<String> authMethodNames() {
+        return methods.stream().map(AuthMethodFactory::name).toList();
+    }
+
     public HubMetrics metrics() {
         return metrics;
     }

@@ -111,7 +111,12 @@ public final class HubModule extends AbstractModule {
     @Singleton
     List<AuthMethodFactory> enabledAuthMethods(Map<String, AuthMethodFactory> all, Clock clock, SecureRandom random) {
         List<AuthMethodFactory> out = new ArrayList<>();
-        for (String name : config.authMethods()) {
+        List<String> names = config.effectiveAuthMethods(all.keySet());
+        if (config.authMethodsDefaulted() && names.size() < config.authMethods().size()) {
+            org.slf4j.LoggerFactory.getLogger(HubModule.class).info(
+                    "auth.methods not configured: enabling the installed built-in methods {}", names);
+        }
+        for (String name : names) {
             AuthMethodFactory f = all.get(name);
             if (f == null) {
                 throw new PluginDiscoveryException("configured auth method '" + name + "' is not installed; found: "
@@ -125,7 +130,9 @@ public final class HubModule extends AbstractModule {
             out.add(f);
         }
         if (out.isEmpty()) {
-            throw new PluginDiscoveryException("no auth method enabled (auth.methods is empty)");
+            throw new PluginDiscoveryException("no auth method enabled: auth.methods " + (config.authMethodsDefaulted()
+                    ? "is not configured and none of " + config.authMethods() + " is installed" : "is empty")
+                    + "; installed: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
         return List.copyOf(out);
     }
