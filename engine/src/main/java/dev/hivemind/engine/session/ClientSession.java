@@ -7,12 +7,12 @@ import dev.hivemind.api.auth.ClientAuthContext;
 import dev.hivemind.api.auth.ClientAuthExchange;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.auth.ClientStart;
-import dev.hivemind.api.auth.SessionKey;
+import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.FrameTooLargeException;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
-import dev.hivemind.api.error.InternalHiveMindException;
 import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.error.ProtocolViolationException;
 import dev.hivemind.api.handshake.ClientHandshake;
@@ -28,7 +28,6 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.api.wire.ProtocolVersion;
 import dev.hivemind.api.wire.TextEncoding;
-import dev.hivemind.engine.time.Scheduler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -180,7 +178,7 @@ public final class ClientSession implements ConnectionHandler {
 
     private void handle(Frame frame) {
         if (frame.size() > env.limits().maxFrameBytes()) {
-            throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
+            throw new FrameTooLargeException("message too big",
                     "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
         }
         SessionFraming.Inbound in = env.framing().decode(frame, keys.present() ? keys.current().crypto() : null,
@@ -254,7 +252,7 @@ public final class ClientSession implements ConnectionHandler {
         }
         if (!primary.isHandshake()) {
             if (!keys.present()) {
-                throw new dev.hivemind.api.error.AuthenticationException("no session key from '" + primary.name() + "'");
+                throw new AuthenticationException("no session key from '" + primary.name() + "'");
             }
             establish();
             return;

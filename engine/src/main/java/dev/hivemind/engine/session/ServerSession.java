@@ -9,9 +9,11 @@ import dev.hivemind.api.auth.ServerAuthExchange;
 import dev.hivemind.api.auth.SessionKey;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.FrameTooLargeException;
 import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.error.InternalHiveMindException;
+import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.error.PolicyViolationException;
 import dev.hivemind.api.error.ProtocolViolationException;
 import dev.hivemind.api.handshake.ClientHandshake;
@@ -28,7 +30,6 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.api.wire.ProtocolVersion;
 import dev.hivemind.api.wire.TextEncoding;
-import dev.hivemind.engine.time.Scheduler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -217,7 +217,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         boolean passwordFlag = false;
         boolean pskFlag = false;
         Map<String, Object> extra = new LinkedHashMap<>();
-        for (AuthMethodFactory m : keyMethods.isEmpty() ? handshakeMethods : concat(keyMethods, handshakeMethods)) {
+        for (AuthMethodFactory m : concat(keyMethods, handshakeMethods)) {
             Optional<String> flag = m.offerFlag();
             if (flag.isEmpty()) {
                 continue;
@@ -247,7 +247,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
 
     private void handle(Frame frame) {
         if (frame.size() > env.limits().maxFrameBytes()) {
-            throw new dev.hivemind.api.error.FrameTooLargeException("message too big",
+            throw new FrameTooLargeException("message too big",
                     "frame of " + frame.size() + " bytes exceeds " + env.limits().maxFrameBytes());
         }
         SessionFraming.Inbound in = env.framing().decode(frame, keys.present() ? keys.current().crypto() : null,
@@ -298,7 +298,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         pendingChoice = choice;
         pendingBinarize = env.handshake().binarize() && Boolean.TRUE.equals(hs.binarize());
         if (env.handshake().minProtocolVersion() >= 2 && !pendingBinarize) {
-            throw new dev.hivemind.api.error.NegotiationException("protocol version too low",
+            throw new NegotiationException("protocol version too low",
                     "minimum protocol version 2 needs binarize, the client did not ask for it");
         }
         if (active == null) {
