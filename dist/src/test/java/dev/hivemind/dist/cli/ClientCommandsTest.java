@@ -354,6 +354,20 @@ class ClientCommandsTest {
     }
 
     @Test
+    void onlyTheAllowedTypesKeepTheUtterance() {
+        cli.run("add-client", "--name", "node");
+        String nl = System.lineSeparator();
+        assertEquals("Client node is already allowed 'recognizer_loop:utterance'" + nl,
+                cli.run("allow-msg", ClientRecord.UTTERANCE, "1").out());
+        assertEquals("Blacklisted 'recognizer_loop:utterance' for node" + nl,
+                cli.run("blacklist-skill", ClientRecord.UTTERANCE, "1").out());
+        assertEquals("Blacklisted 'recognizer_loop:utterance' for node" + nl,
+                cli.run("blacklist-intent", ClientRecord.UTTERANCE, "1").out());
+        assertEquals(List.of(ClientRecord.UTTERANCE), stored(1).skillBlacklist());
+        assertEquals(List.of(ClientRecord.UTTERANCE), stored(1).intentBlacklist());
+    }
+
+    @Test
     void argumentOrderIsHivemindCoresTypeThenId() {
         cli.run("add-client");
         CliRun.Result swapped = cli.run("allow-msg", "1", "speak");
