@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A command that changes one client in one transaction. A change that is already in place is not an error: the
- * command says so and succeeds (as hivemind-core's CLI does).
+ * command says so and succeeds (as hivemind-core's CLI does). The permission commands build on
+ * {@link FlagCommand} (yes/no permissions) and {@link ListEntryCommand} (list entries).
  */
 abstract class ClientChangeCommand extends ClientStoreCommand {
     /** The id of the client to change. */

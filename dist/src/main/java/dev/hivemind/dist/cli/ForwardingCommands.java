@@ -1,9 +1,6 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code allow-escalate}, {@code blacklist-escalate}, {@code allow-propagate}, {@code blacklist-propagate}. */
 final class ForwardingCommands {
@@ -12,85 +9,49 @@ final class ForwardingCommands {
 
     @Command(name = "allow-escalate", mixinStandardHelpOptions = true,
             description = "Allow ESCALATE messages from a client.")
-    static final class AllowEscalate extends ClientChangeCommand {
-        @Parameters(paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
-        }
-
-        @Override
-        protected Change change(ClientRecord client) {
-            if (client.canEscalate()) {
-                return Change.none("Client " + client.name() + " is already allowed to send 'ESCALATE' messages");
-            }
-            return Change.to(ClientRecordBuilder.from(client).canEscalate(true).build(),
-                    "Allowed 'ESCALATE' messages for " + client.name());
+    static final class AllowEscalate extends Allow {
+        AllowEscalate() {
+            super(Flag.CAN_ESCALATE, "ESCALATE");
         }
     }
 
     @Command(name = "blacklist-escalate", mixinStandardHelpOptions = true,
             description = "Refuse ESCALATE messages from a client.")
-    static final class BlacklistEscalate extends ClientChangeCommand {
-        @Parameters(paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
-        }
-
-        @Override
-        protected Change change(ClientRecord client) {
-            if (!client.canEscalate()) {
-                return Change.none("Client " + client.name() + " 'ESCALATE' messages are already blacklisted");
-            }
-            return Change.to(ClientRecordBuilder.from(client).canEscalate(false).build(),
-                    "Blacklisted 'ESCALATE' messages for " + client.name());
+    static final class BlacklistEscalate extends Blacklist {
+        BlacklistEscalate() {
+            super(Flag.CAN_ESCALATE, "ESCALATE");
         }
     }
 
     @Command(name = "allow-propagate", mixinStandardHelpOptions = true,
             description = "Allow PROPAGATE messages from a client.")
-    static final class AllowPropagate extends ClientChangeCommand {
-        @Parameters(paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
-        }
-
-        @Override
-        protected Change change(ClientRecord client) {
-            if (client.canPropagate()) {
-                return Change.none("Client " + client.name() + " is already allowed to send 'PROPAGATE' messages");
-            }
-            return Change.to(ClientRecordBuilder.from(client).canPropagate(true).build(),
-                    "Allowed 'PROPAGATE' messages for " + client.name());
+    static final class AllowPropagate extends Allow {
+        AllowPropagate() {
+            super(Flag.CAN_PROPAGATE, "PROPAGATE");
         }
     }
 
     @Command(name = "blacklist-propagate", mixinStandardHelpOptions = true,
             description = "Refuse PROPAGATE messages from a client.")
-    static final class BlacklistPropagate extends ClientChangeCommand {
-        @Parameters(paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
+    static final class BlacklistPropagate extends Blacklist {
+        BlacklistPropagate() {
+            super(Flag.CAN_PROPAGATE, "PROPAGATE");
         }
+    }
 
-        @Override
-        protected Change change(ClientRecord client) {
-            if (!client.canPropagate()) {
-                return Change.none("Client " + client.name() + " 'PROPAGATE' messages are already blacklisted");
-            }
-            return Change.to(ClientRecordBuilder.from(client).canPropagate(false).build(),
-                    "Blacklisted 'PROPAGATE' messages for " + client.name());
+    /** Allows a client's messages of one type ({@code flag} is the permission for them). */
+    abstract static class Allow extends FlagCommand {
+        Allow(Flag flag, String type) {
+            super(flag, true, "Client %s is already allowed to send '" + type + "' messages",
+                    "Allowed '" + type + "' messages for %s");
+        }
+    }
+
+    /** Refuses a client's messages of one type ({@code flag} is the permission for them). */
+    abstract static class Blacklist extends FlagCommand {
+        Blacklist(Flag flag, String type) {
+            super(flag, false, "Client %s '" + type + "' messages are already blacklisted",
+                    "Blacklisted '" + type + "' messages for %s");
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,56 +10,29 @@ final class MessageTypeCommands {
 
     @Command(name = "allow-msg", mixinStandardHelpOptions = true,
             description = "Allow a client to send a message type (adds it to allowed_types).")
-    static final class AllowMsg extends ClientChangeCommand {
-        @Parameters(index = "0", paramLabel = "TYPE", description = "The message type, e.g. speak.")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
+    static final class AllowMsg extends ListEntryCommand {
+        AllowMsg() {
+            super(ClientList.ALLOWED_TYPES, Direction.ADD,
+                    "Client %1$s is already allowed '%2$s'", "Allowed '%2$s' for %1$s");
         }
 
-        @Override
-        protected Change change(ClientRecord client) {
-            if (client.allowedTypes().contains(type)) {
-                return Change.none("Client " + client.name() + " is already allowed '" + type + "'");
-            }
-            List<String> allowed = new ArrayList<>(client.allowedTypes());
-            allowed.add(type);
-            return Change.to(ClientRecordBuilder.from(client).allowedTypes(allowed).build(),
-                    "Allowed '" + type + "' for " + client.name());
+        @Parameters(index = "0", paramLabel = "TYPE", description = "The message type, e.g. speak.")
+        void type(String type) {
+            entry(type);
         }
     }
 
     @Command(name = "blacklist-msg", mixinStandardHelpOptions = true,
             description = "Stop a client sending a message type (removes it from allowed_types).")
-    static final class BlacklistMsg extends ClientChangeCommand {
-        @Parameters(index = "0", paramLabel = "TYPE", description = "The message type.")
-        String type;
-
-        @Parameters(index = "1", paramLabel = "ID", description = "The client's id.")
-        int clientId;
-
-        @Override
-        protected int clientId() {
-            return clientId;
+    static final class BlacklistMsg extends ListEntryCommand {
+        BlacklistMsg() {
+            super(ClientList.ALLOWED_TYPES, Direction.REMOVE,
+                    "Client %1$s is already not allowed '%2$s'", "Blacklisted '%2$s' for %1$s");
         }
 
-        @Override
-        protected Change change(ClientRecord client) {
-            if (ClientRecord.UTTERANCE.equals(type)) {
-                throw new CliFailure("'" + ClientRecord.UTTERANCE + "' is always allowed");
-            }
-            if (!client.allowedTypes().contains(type)) {
-                return Change.none("Client " + client.name() + " is already not allowed '" + type + "'");
-            }
-            List<String> allowed = new ArrayList<>(client.allowedTypes());
-            allowed.remove(type);
-            return Change.to(ClientRecordBuilder.from(client).allowedTypes(allowed).build(),
-                    "Blacklisted '" + type + "' for " + client.name());
+        @Parameters(index = "0", paramLabel = "TYPE", description = "The message type.")
+        void type(String type) {
+            entry(type);
         }
     }
 }

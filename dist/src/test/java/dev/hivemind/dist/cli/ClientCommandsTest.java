@@ -265,6 +265,69 @@ class ClientCommandsTest {
         assertEquals(bystander, stored(2), "other clients are untouched");
     }
 
+    static Stream<Arguments> messages() {
+        return Stream.of(
+                Arguments.of("make-admin", List.of("1"), "revoke-admin",
+                        "Gave administrator powers to node", "node is already an administrator"),
+                Arguments.of("revoke-admin", List.of("1"), "make-admin",
+                        "Revoked administrator powers for node", "node is not an administrator"),
+                Arguments.of("allow-escalate", List.of("1"), "blacklist-escalate",
+                        "Allowed 'ESCALATE' messages for node", "Client node is already allowed to send 'ESCALATE' messages"),
+                Arguments.of("blacklist-escalate", List.of("1"), "allow-escalate",
+                        "Blacklisted 'ESCALATE' messages for node", "Client node 'ESCALATE' messages are already blacklisted"),
+                Arguments.of("allow-propagate", List.of("1"), "blacklist-propagate",
+                        "Allowed 'PROPAGATE' messages for node", "Client node is already allowed to send 'PROPAGATE' messages"),
+                Arguments.of("blacklist-propagate", List.of("1"), "allow-propagate",
+                        "Blacklisted 'PROPAGATE' messages for node", "Client node 'PROPAGATE' messages are already blacklisted"),
+                Arguments.of("allow-msg", List.of("speak", "1"), "blacklist-msg",
+                        "Allowed 'speak' for node", "Client node is already allowed 'speak'"),
+                Arguments.of("blacklist-msg", List.of("speak", "1"), "allow-msg",
+                        "Blacklisted 'speak' for node", "Client node is already not allowed 'speak'"),
+                Arguments.of("blacklist-skill", List.of("s", "1"), "allow-skill",
+                        "Blacklisted 's' for node", "Client node has already blacklisted 's'"),
+                Arguments.of("allow-skill", List.of("s", "1"), "blacklist-skill",
+                        "Unblacklisted 's' for node", "'s' is not blacklisted for client node"),
+                Arguments.of("blacklist-intent", List.of("s:i", "1"), "allow-intent",
+                        "Blacklisted 's:i' for node", "Client node has already blacklisted 's:i'"),
+                Arguments.of("allow-intent", List.of("s:i", "1"), "blacklist-intent",
+                        "Unblacklisted 's:i' for node", "'s:i' is not blacklisted for client node"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void permissionCommandsSayWhatTheyChangedOrThatItWasAlreadyInPlace(String command, List<String> args,
+            String opposite, String changed, String alreadyInPlace) {
+        cli.run("add-client", "--name", "node");
+        String[] oppositeLine = Stream.concat(Stream.of(opposite), args.stream()).toArray(String[]::new);
+        String[] line = Stream.concat(Stream.of(command), args.stream()).toArray(String[]::new);
+        assertEquals(0, cli.run(oppositeLine).exitCode());
+        ClientRecord before = stored(1);
+
+        CliRun.Result change = cli.run(line);
+        assertEquals(0, change.exitCode(), change.err());
+        assertEquals(changed + System.lineSeparator(), change.out());
+        ClientRecord after = stored(1);
+        assertNotEquals(before, after);
+
+        CliRun.Result again = cli.run(line);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(alreadyInPlace + System.lineSeparator(), again.out());
+        assertEquals("", again.err());
+        assertEquals(after, stored(1), "a change already in place writes nothing");
+    }
+
+    @Test
+    void messagesShowNamesAndEntriesAsTheyAre() {
+        cli.run("add-client", "--name", "100%s");
+        String nl = System.lineSeparator();
+        assertEquals("Gave administrator powers to 100%s" + nl, cli.run("make-admin", "1").out());
+        assertEquals("Client 100%s is already allowed to send 'ESCALATE' messages" + nl,
+                cli.run("allow-escalate", "1").out());
+        assertEquals("Allowed 'a%sb' for 100%s" + nl, cli.run("allow-msg", "a%sb", "1").out());
+        assertEquals("Blacklisted 's%n' for 100%s" + nl, cli.run("blacklist-skill", "s%n", "1").out());
+        assertEquals("'%1$s' is not blacklisted for client 100%s" + nl, cli.run("allow-intent", "%1$s", "1").out());
+    }
+
     @Test
     void allowAndBlacklistUndoEachOther() {
         cli.run("add-client", "--name", "node");
@@ -288,6 +351,20 @@ class ClientCommandsTest {
         assertEquals(1, r.exitCode());
         assertEquals("hivemind: 'recognizer_loop:utterance' is always allowed" + System.lineSeparator(), r.err());
         assertTrue(stored(1).allowedTypes().contains(ClientRecord.UTTERANCE));
+    }
+
+    @Test
+    void onlyTheAllowedTypesKeepTheUtterance() {
+        cli.run("add-client", "--name", "node");
+        String nl = System.lineSeparator();
+        assertEquals("Client node is already allowed 'recognizer_loop:utterance'" + nl,
+                cli.run("allow-msg", ClientRecord.UTTERANCE, "1").out());
+        assertEquals("Blacklisted 'recognizer_loop:utterance' for node" + nl,
+                cli.run("blacklist-skill", ClientRecord.UTTERANCE, "1").out());
+        assertEquals("Blacklisted 'recognizer_loop:utterance' for node" + nl,
+                cli.run("blacklist-intent", ClientRecord.UTTERANCE, "1").out());
+        assertEquals(List.of(ClientRecord.UTTERANCE), stored(1).skillBlacklist());
+        assertEquals(List.of(ClientRecord.UTTERANCE), stored(1).intentBlacklist());
     }
 
     @Test

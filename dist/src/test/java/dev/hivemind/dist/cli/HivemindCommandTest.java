@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hivemind.dist.db.ClientStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HivemindCommandTest {
     @TempDir
@@ -77,5 +82,34 @@ class HivemindCommandTest {
         assertEquals(1, verbose.exitCode());
         assertTrue(verbose.errLines() > 3, "a stack trace follows: " + verbose.err());
         assertTrue(verbose.err().contains("\tat "), verbose.err());
+    }
+
+    static Stream<Arguments> permissionCommandArguments() {
+        String id = "      ID           The client's id.";
+        return Stream.of(
+                Arguments.of("make-admin", "ID", List.of(id)),
+                Arguments.of("revoke-admin", "ID", List.of(id)),
+                Arguments.of("allow-escalate", "ID", List.of(id)),
+                Arguments.of("blacklist-escalate", "ID", List.of(id)),
+                Arguments.of("allow-propagate", "ID", List.of(id)),
+                Arguments.of("blacklist-propagate", "ID", List.of(id)),
+                Arguments.of("allow-msg", "TYPE ID", List.of("      TYPE         The message type, e.g. speak.", id)),
+                Arguments.of("blacklist-msg", "TYPE ID", List.of("      TYPE         The message type.", id)),
+                Arguments.of("allow-skill", "SKILL ID", List.of("      SKILL        The skill id.", id)),
+                Arguments.of("blacklist-skill", "SKILL ID", List.of("      SKILL        The skill id.", id)),
+                Arguments.of("allow-intent", "INTENT ID",
+                        List.of("      INTENT       The intent, as skill_id:intent_name.", id)),
+                Arguments.of("blacklist-intent", "INTENT ID",
+                        List.of("      INTENT       The intent, as skill_id:intent_name.", id)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("permissionCommandArguments")
+    void permissionCommandsShowTheirArgumentsInOrder(String command, String synopsis, List<String> parameters) {
+        CliRun.Result help = new CliRun(tmp).run(command, "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        List<String> lines = help.out().lines().toList();
+        assertEquals("Usage: hivemind " + command + " [-hvV] [--home=DIR] " + synopsis, lines.get(0));
+        assertEquals(parameters, lines.subList(2, 2 + parameters.size()), help.out());
     }
 }
