@@ -122,13 +122,8 @@ public final class ClientSession implements ConnectionHandler {
                 LOG.debug("dropping {}: session is {}", message, state);
                 return;
             }
-            try {
-                connection.send(env.framing().encrypted(message, keys.current().crypto(), keys.current().encoding(), keys.current().binarize()));
-            } catch (HiveMindException e) {
-                fail(e);
-            } catch (RuntimeException e) {
-                fail(Failures.internal("cannot encode outgoing message", e));
-            }
+            Failures.guard(() -> connection.send(keys.seal(env.framing(), message)), this::fail,
+                    "cannot encode outgoing message");
         });
     }
 
@@ -155,13 +150,7 @@ public final class ClientSession implements ConnectionHandler {
         if (state == ClientState.CLOSED) {
             return;
         }
-        try {
-            handle(frame);
-        } catch (HiveMindException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(Failures.internal("unexpected error while handling a frame", e));
-        }
+        Failures.guard(() -> handle(frame), this::fail, "unexpected error while handling a frame");
     }
 
     @Override
@@ -287,7 +276,7 @@ public final class ClientSession implements ConnectionHandler {
             }
             return;
         }
-        try {
+        Failures.guard(() -> {
             if (error != null) {
                 throw Failures.typed(error, "auth method failed");
             }
@@ -303,11 +292,7 @@ public final class ClientSession implements ConnectionHandler {
             keys.install(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
                     askedBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             establish();
-        } catch (HiveMindException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(Failures.internal("cannot complete the handshake", e));
-        }
+        }, this::fail, "cannot complete the handshake");
     }
 
     private void establish() {

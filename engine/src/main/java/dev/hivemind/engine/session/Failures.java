@@ -15,6 +15,20 @@ final class Failures {
         return cause instanceof HiveMindException h ? h : internal(what, cause);
     }
 
+    /**
+     * Runs {@code action}; a typed error goes to {@code fail} as it is, any other runtime failure as an internal error
+     * described by {@code what}. Keeps every session callback from throwing into its transport.
+     */
+    static void guard(Runnable action, java.util.function.Consumer<HiveMindException> fail, String what) {
+        try {
+            action.run();
+        } catch (HiveMindException e) {
+            fail.accept(e);
+        } catch (RuntimeException e) {
+            fail.accept(internal(what, e));
+        }
+    }
+
     /** An internal error whose peer-visible reason carries no detail. */
     static InternalHiveMindException internal(String what, Throwable cause) {
         return new InternalHiveMindException("internal error", what + ": " + cause.getClass().getSimpleName(), cause);

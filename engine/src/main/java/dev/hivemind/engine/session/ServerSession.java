@@ -146,13 +146,8 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 LOG.debug("dropping {} for {}: session is {}", message, connection.id(), state);
                 return;
             }
-            try {
-                connection.send(env.framing().encrypted(message, keys.current().crypto(), keys.current().encoding(), keys.current().binarize()));
-            } catch (HiveMindException e) {
-                fail(e);
-            } catch (RuntimeException e) {
-                fail(Failures.internal("cannot encode outgoing message", e));
-            }
+            Failures.guard(() -> connection.send(keys.seal(env.framing(), message)), this::fail,
+                    "cannot encode outgoing message");
         });
     }
 
@@ -162,13 +157,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     public void onOpen() {
         openedNanos = env.nanoTime().getAsLong();
         deadline.start(env.scheduler(), env.handshake().timeout(), connection.executor(), this::onDeadline);
-        try {
-            start();
-        } catch (HiveMindException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(Failures.internal("cannot start session", e));
-        }
+        Failures.guard(this::start, this::fail, "cannot start session");
     }
 
     @Override
@@ -176,13 +165,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         if (state == ServerState.CLOSED) {
             return;
         }
-        try {
-            handle(frame);
-        } catch (HiveMindException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(Failures.internal("unexpected error while handling a frame", e));
-        }
+        Failures.guard(() -> handle(frame), this::fail, "unexpected error while handling a frame");
     }
 
     @Override
@@ -340,7 +323,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             }
             return;
         }
-        try {
+        Failures.guard(() -> {
             if (error != null) {
                 throw Failures.typed(error, "auth method failed");
             }
@@ -359,11 +342,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             keys.install(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeMethod.name(),
                     pendingBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             state = ServerState.AWAIT_HELLO;
-        } catch (HiveMindException e) {
-            fail(e);
-        } catch (RuntimeException e) {
-            fail(Failures.internal("cannot complete the handshake", e));
-        }
+        }, this::fail, "cannot complete the handshake");
     }
 
     private void onClientHello(HiveMessage msg) {

@@ -49,6 +49,11 @@ final class SessionKeys {
         return version;
     }
 
+    /** An application message sealed under the current key, in the negotiated framing. */
+    dev.hivemind.api.transport.Frame seal(SessionFraming framing, dev.hivemind.api.wire.HiveMessage message) {
+        return framing.encrypted(message, current.crypto(), current.encoding(), current.binarize());
+    }
+
     /** Zeroes the current key. Idempotent. */
     void close() {
         if (current != null) {
