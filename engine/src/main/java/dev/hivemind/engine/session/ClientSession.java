@@ -271,24 +271,17 @@ public final class ClientSession implements ConnectionHandler {
 
     private void onAuthStep(Negotiation.Choice choice, AuthStep result, Throwable error) {
         if (state != ClientState.AUTHENTICATING) {
-            if (result instanceof AuthStep.Succeeded s) {
-                s.key().destroy();
-            }
+            AuthSteps.discard(result);
             return;
         }
         Failures.guard(() -> {
-            if (error != null) {
-                throw Failures.typed(error, "auth method failed");
-            }
-            if (result instanceof AuthStep.Failed f) {
-                throw f.error();
-            }
-            if (result instanceof AuthStep.Continue c) {
+            AuthStep step = AuthSteps.settle(result, error);
+            if (step instanceof AuthStep.Continue c) {
                 Map<String, Object> payload = new LinkedHashMap<>(c.fields());
                 sendHandshakeMessage(HiveMessage.builder(MessageType.HANDSHAKE).payload(payload).build());
                 return;
             }
-            AuthStep.Succeeded s = (AuthStep.Succeeded) result;
+            AuthStep.Succeeded s = (AuthStep.Succeeded) step;
             keys.install(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
                     askedBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             establish();

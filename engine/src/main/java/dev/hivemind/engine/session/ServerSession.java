@@ -318,24 +318,17 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
 
     private void onAuthStep(AuthStep result, Throwable error) {
         if (state != ServerState.AUTHENTICATING) {
-            if (result instanceof AuthStep.Succeeded s) {
-                s.key().destroy();
-            }
+            AuthSteps.discard(result);
             return;
         }
         Failures.guard(() -> {
-            if (error != null) {
-                throw Failures.typed(error, "auth method failed");
-            }
-            if (result instanceof AuthStep.Failed f) {
-                throw f.error();
-            }
-            if (result instanceof AuthStep.Continue c) {
+            AuthStep step = AuthSteps.settle(result, error);
+            if (step instanceof AuthStep.Continue c) {
                 sendPlain(MessageType.HANDSHAKE, c.fields());
                 state = ServerState.AWAIT_HANDSHAKE;
                 return;
             }
-            AuthStep.Succeeded s = (AuthStep.Succeeded) result;
+            AuthStep.Succeeded s = (AuthStep.Succeeded) step;
             HandshakeResponse response = new HandshakeResponse(s.responseFields(),
                     pendingChoice.encoding().wireName(), pendingChoice.cipher().wireName());
             sendPlain(MessageType.HANDSHAKE, response.toPayload());
