@@ -21,6 +21,8 @@ public final class PasswordAuthFactory implements AuthMethodFactory {
     /** The method's name: config key, registry key and log label. */
     public static final String NAME = "password";
 
+    private final SeenClientIvs seenIvs = new SeenClientIvs();
+
     @Override
     public String name() {
         return NAME;
@@ -59,7 +61,7 @@ public final class PasswordAuthFactory implements AuthMethodFactory {
 
     @Override
     public ServerAuthExchange newServerExchange(ServerAuthContext context) {
-        return new PasswordServerExchange(context);
+        return new PasswordServerExchange(context, seenIvs);
     }
 
     @Override

@@ -397,6 +397,9 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
             LOG.info("rejected {} ({}) code={} reason={}: {}", connection.id(), describeClient(),
                     error.closeCode().code(), error.reason(), error.getMessage());
         }
+        if (!established && error instanceof AuthenticationException) {
+            listener.onAuthenticationFailure(this);
+        }
         CloseCode code = error.closeCode();
         release(code.code(), error.reason());
         connection.close(code, error.reason());
@@ -456,7 +459,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
 
         @Override
         public <T> CompletionStage<T> compute(Supplier<T> task) {
-            return env.workers().compute(task, connection.executor());
+            String source;
+            try {
+                source = listener.beforeComputation(ServerSession.this);
+            } catch (HiveMindException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            return env.workers().compute(source, task, connection.executor());
         }
     }
 }
