@@ -171,23 +171,46 @@ class TcpFramingTest {
     }
 
     @Test
-    void refusesConnectionsBeyondThePendingAdmissionCapWith1013() throws Exception {
+    void whenThePendingAdmissionsAreFullTheOldestMakesRoomWith1013() throws Exception {
         InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxPendingAdmissions", 1),
                 ServerTls.disabled(), null));
-        acceptor.holdAdmissions();
-        try (RawTcpPeer first = RawTcpPeer.authenticated(address, TOKEN)) {
+        try (RawTcpPeer first = RawTcpPeer.open(address, 0)) {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (acceptor.admissionRequests().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(2);
+            awaitTracked(1);
+            try (RawTcpPeer second = RawTcpPeer.open(address, 0)) {
+                assertEquals(1013, first.awaitClose(WAIT), "the oldest pending connection is evicted");
+                assertEquals("server busy", first.closeReason());
+                second.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+                assertEquals(RecordingAcceptor.GREETING, second.readFrame().text(), "the newcomer is served");
             }
-            assertEquals(1, acceptor.admissionRequests().size());
-            try (RawTcpPeer second = RawTcpPeer.authenticated(address, TOKEN)) {
-                assertEquals(1013, second.awaitClose(WAIT));
-                assertEquals("server busy", second.closeReason());
-            }
-            acceptor.releaseAdmissions();
-            assertEquals(RecordingAcceptor.GREETING, first.readFrame().text(), "the waiting connection is served");
+            assertTrue(System.nanoTime() < deadline);
         }
+    }
+
+    @Test
+    void oneAddressHoldsAtMostItsShareOfPendingAdmissions() throws Exception {
+        InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxPendingPerAddress", 2),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer a = RawTcpPeer.open(address, 0); RawTcpPeer b = RawTcpPeer.open(address, 0)) {
+            awaitTracked(2);
+            RawTcpPeer c = RawTcpPeer.open(address, 0);
+            assertEquals(1013, c.awaitClose(WAIT), "a third idle socket from the same address is refused");
+            a.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+            assertEquals(RecordingAcceptor.GREETING, a.readFrame().text());
+            try (RawTcpPeer d = RawTcpPeer.authenticated(address, TOKEN)) {
+                assertEquals(RecordingAcceptor.GREETING, d.readFrame().text(), "an admitted one frees its place");
+            }
+            c.close();
+        }
+    }
+
+    /** Waits until the last server tracks {@code n} connections (it took their pending places). */
+    private void awaitTracked(int n) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (servers.get(servers.size() - 1).openConnections() < n && System.nanoTime() < end) {
+            Thread.sleep(2);
+        }
+        assertEquals(n, servers.get(servers.size() - 1).openConnections());
     }
 
     @Test
