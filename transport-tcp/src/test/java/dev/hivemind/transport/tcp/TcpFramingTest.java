@@ -20,6 +20,7 @@ import dev.hivemind.engine.tck.transport.RecordingAcceptor;
 import dev.hivemind.engine.tck.transport.RecordingHandler;
 import dev.hivemind.transport.vertx.ServerCertificates;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -201,6 +202,49 @@ class TcpFramingTest {
                 assertEquals(RecordingAcceptor.GREETING, d.readFrame().text(), "an admitted one frees its place");
             }
             c.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- T30, T29 with pings
+
+    @Test
+    void aFloodOfFramesWithoutDataIsClosedWith1008() throws Exception {
+        InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxNoopFrames", 20),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer raw = RawTcpPeer.authenticated(address, TOKEN)) {
+            RecordingHandler server = acceptor.awaitConnection();
+            for (int i = 0; i < 40; i++) {
+                raw.sendFrame(i % 2 == 0 ? 0x09 : 0x0A, new byte[0]);
+            }
+            assertEquals(1008, raw.awaitClose(WAIT));
+            assertEquals("too many frames without data", raw.closeReason());
+            assertEquals(new CloseEvent(1008, "too many frames without data"), server.awaitClose());
+        }
+    }
+
+    @Test
+    void pongsCountInTheWriteQueueSoAPingingPeerThatNeverReadsIsDropped() throws Exception {
+        Duration idle = Duration.ofMillis(500);
+        InetSocketAddress address = start(config(1 << 20, idle, Map.of("writeHighWaterBytes", 8 * 1024,
+                "writeLimitBytes", 64 * 1024, "sendBufferBytes", 4096, "maxNoopFrames", 1_000_000),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer raw = RawTcpPeer.open(address, 4096)) {
+            raw.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+            RecordingHandler server = acceptor.awaitConnection();
+            Thread pinger = new Thread(() -> {
+                byte[] ping = RawTcpPeer.frame(0x09, new byte[125]);
+                try {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        raw.sendRaw(ping);
+                    }
+                } catch (IOException e) {
+                    // the server dropped us
+                }
+            });
+            pinger.setDaemon(true);
+            pinger.start();
+            assertEquals(new CloseEvent(1008, "peer not reading"), server.awaitClose());
+            pinger.join(WAIT.toMillis());
         }
     }
 
