@@ -11,6 +11,8 @@ import java.util.Iterator;
 public final class LogSafe {
     /** Longest value kept, in characters; longer values end with an ellipsis and their full length. */
     public static final int MAX_CHARS = 64;
+    /** Longest whole message kept by {@link #message}. */
+    public static final int MAX_MESSAGE_CHARS = 256;
     /** Items of a list shown before the rest is summarised. */
     public static final int MAX_ITEMS = 8;
 
@@ -19,13 +21,17 @@ public final class LogSafe {
 
     /** {@code value} truncated and escaped; {@code null} stays {@code "null"}. */
     public static String text(Object value) {
+        return text(value, MAX_CHARS);
+    }
+
+    private static String text(Object value, int max) {
         if (value == null) {
             return "null";
         }
         String s = value.toString();
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_CHARS) + 16);
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
         int shown = 0;
-        for (int i = 0; i < s.length() && shown < MAX_CHARS; i++, shown++) {
+        for (int i = 0; i < s.length() && shown < max; i++, shown++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 out.append("\\\\");
@@ -36,10 +42,18 @@ public final class LogSafe {
                 out.append(c);
             }
         }
-        if (s.length() > MAX_CHARS) {
+        if (s.length() > max) {
             out.append("…(").append(s.length()).append(" chars)");
         }
         return out.toString();
+    }
+
+    /**
+     * A whole log message that may embed peer-supplied values (an error's detail): control characters escaped and
+     * cut to {@value #MAX_MESSAGE_CHARS} characters.
+     */
+    public static String message(Object value) {
+        return text(value, MAX_MESSAGE_CHARS);
     }
 
     /** The first {@value #MAX_ITEMS} items, each made safe, then how many more there were. */

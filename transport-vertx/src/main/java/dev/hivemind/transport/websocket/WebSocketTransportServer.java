@@ -1,6 +1,7 @@
 package dev.hivemind.transport.websocket;
 
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Admission;
 import dev.hivemind.api.transport.AdmissionRequest;
 import dev.hivemind.api.transport.AuthorizationToken;
@@ -241,7 +242,8 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             connection.abort(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
-        LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote, accepted.userAgent());
+        LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote,
+                LogSafe.text(accepted.userAgent()));
         connection.open(handler);
     }
 }

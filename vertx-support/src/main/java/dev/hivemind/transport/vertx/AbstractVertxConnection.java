@@ -3,6 +3,7 @@ package dev.hivemind.transport.vertx;
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.error.FrameTooLargeException;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.Frame;
@@ -339,7 +340,7 @@ public abstract class AbstractVertxConnection implements Connection {
             code = 1006;
             reason = "connection lost";
         }
-        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, reason);
+        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, LogSafe.text(reason));
         ConnectionHandler h = handler;
         if (h != null) {
             try {
