@@ -62,8 +62,7 @@ public abstract class AbstractVertxConnection implements Connection {
     private boolean inputPausedForBackpressure;
     private long drainTimer = -1;
     private long closingTimer = -1;
-    private double noopLevel;
-    private long noopUpdated;
+    private final NoopFrameLimit noopFrames;
 
     /** Must be called on the connection's event loop. */
     protected AbstractVertxConnection(System.Logger log, String transport, Vertx vertx, Context context,
@@ -78,6 +77,7 @@ public abstract class AbstractVertxConnection implements Connection {
         this.id = transport + "-" + IDS.incrementAndGet();
         this.executor = task -> context.runOnContext(v -> task.run());
         this.watchdog = new IdleWatchdog(vertx, limits.idleTimeout(), this::sendKeepAlivePing, this::idleExpired);
+        this.noopFrames = new NoopFrameLimit(limits.maxNoopFrames());
     }
 
     // ------------------------------------------------------------------ transport-specific
@@ -166,8 +166,10 @@ public abstract class AbstractVertxConnection implements Connection {
         if (unsent > limits.writeLimitBytes()) {
             unsentBytes.addAndGet(-size);
             log.log(Level.WARNING, "{0}: {1} unsent bytes exceed the limit; dropping the peer", id, unsent);
+            // fail the send before onClosed runs, so whoever sees the close also sees the refused send
+            result.completeExceptionally(new ConnectionClosedException(CloseCode.POLICY_VIOLATION.code(),
+                    "connection " + id + " is closed"));
             drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
-            result.completeExceptionally(closedException());
             return;
         }
         Future<Void> written;
@@ -249,17 +251,12 @@ public abstract class AbstractVertxConnection implements Connection {
     }
 
     /**
-     * A frame that carries no data arrived (ping, pong, empty fragment). Such frames are tolerated at one per second,
-     * plus a burst of {@code maxNoopFrames}; beyond that the peer is flooding and is closed with 1008 (SECURITY.md
-     * T30). Data frames in between do not reset the count, so the pongs a peer can ask for stay bounded too. Returns
-     * whether the connection is still open.
+     * A frame that carries no data arrived (ping, pong, empty fragment); past the {@link NoopFrameLimit} the peer is
+     * closed with 1008 "too many frames without data". Returns whether the connection is still open.
      */
     protected final boolean noop() {
         watchdog.activity();
-        long now = System.nanoTime();
-        noopLevel = Math.max(0, noopLevel - (now - noopUpdated) / 1e9) + 1;
-        noopUpdated = now;
-        if (noopLevel > limits.maxNoopFrames() && state == State.OPEN) {
+        if (noopFrames.exceededBy(System.nanoTime()) && state == State.OPEN) {
             log.log(Level.INFO, "{0}: more than {1} frames without data; closing", id, limits.maxNoopFrames());
             failInbound(CloseCode.POLICY_VIOLATION, NOOP_REASON);
             return false;
