@@ -107,10 +107,20 @@ public final class PendingConnections {
             return remote.getHostString();
         }
         byte[] b = a.getAddress();
-        if (b.length == 16) {
+        if (b.length == 16 && !isMappedV4(b)) {
             return java.util.HexFormat.of().formatHex(b, 0, 8) + "/64";
         }
-        return a.getHostAddress();
+        return b.length == 16 ? (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff)
+                : a.getHostAddress();
+    }
+
+    private static boolean isMappedV4(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
     }
 
     private synchronized boolean remove(Slot slot) {
