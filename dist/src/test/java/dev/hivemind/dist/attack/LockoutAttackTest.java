@@ -65,6 +65,8 @@ class LockoutAttackTest {
                     a.auth(AttackedHub.KEY);
                     assertNotEquals(TcpAttacker.CLOSE, a.readGreeting().kind(), "admitted: timeouts are not failures");
                 }
+                assertEquals(0, hub.tryHonestly("tcp", AttackedHub.KEY, AttackedHub.PASSWORD),
+                        "the satellite connects while the idle connections wait for their deadline");
                 for (TcpAttacker a : idle) {
                     assertEquals(1008, a.awaitClose(), "closed at the handshake deadline");
                 }
