@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.hivemind.auth.password.PasswordHandshake;
+import dev.hivemind.engine.config.SourceLimits;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class LockoutAttackTest {
     private AttackedHub hub() {
         return new AttackedHub(home, Map.of(
                 "handshake", Map.of("timeout", "2s"),
-                "limits", Map.of("max_auth_failures", MAX_FAILURES, "max_address_failures", 2 * MAX_FAILURES)),
+                "limits", Map.of("max_auth_failures", MAX_FAILURES)),
                 Map.of());
     }
 
@@ -94,7 +95,7 @@ class LockoutAttackTest {
     @Test
     void unknownAccessKeysCountAgainstTheirAddress() throws Exception {
         try (AttackedHub hub = hub()) {
-            for (int i = 0; i < 2 * MAX_FAILURES; i++) {
+            for (int i = 0; i < SourceLimits.defaults().maxAddressFailures(); i++) {
                 try (TcpAttacker a = new TcpAttacker("127.0.0.4", hub.tcpPort())) {
                     a.auth("guessed-key-" + i);
                     assertEquals(1008, a.readGreeting().closeCode());
