@@ -313,8 +313,8 @@ final class ConnectCommand implements Runnable {
         Optional<HiveMessage> reply = connection.poll(Duration.ofSeconds(waitSeconds));
         if (reply.isEmpty()) {
             if (connection.closed().toCompletableFuture().isDone()) {
-                throw new CliFailure("the hub closed the connection: "
-                        + connection.closed().toCompletableFuture().join().reason());
+                HiveMindConnection.CloseInfo close = connection.closed().toCompletableFuture().join();
+                throw new CliFailure(HubClose.describe(close.code(), close.reason()));
             }
             throw new CliFailure("no reply within " + waitSeconds + " s");
         }
@@ -344,8 +344,7 @@ final class ConnectCommand implements Runnable {
 
     private HiveMessage utterance(String text) {
         return HiveMessage.bus("recognizer_loop:utterance",
-                JsonValues.object("utterances", List.of(text), "lang", lang),
-                JsonValues.object("source", userAgent, "destination", "HiveMind"));
+                JsonValues.object("utterances", List.of(text), "lang", lang), JsonValues.object());
     }
 
     /** One line: the message type, and for BUS the OVOS type and its data. */
@@ -367,9 +366,8 @@ final class ConnectCommand implements Runnable {
                 case 401 -> "the hub at " + where + " refused the access key (HTTP 401: " + c.reason() + ")";
                 case 400 -> "the hub at " + where + " refused the request (HTTP 400: " + c.reason() + ")";
                 case 429 -> "the hub at " + where + " refuses this client for now: too many failed attempts (HTTP 429)";
-                case 1008 -> "the hub closed the connection: " + c.reason() + " (1008; wrong password or key?)";
-                default -> "the hub closed the connection (" + c.peerCode() + (c.reason().isEmpty() ? ""
-                        : ": " + c.reason()) + ")";
+                case 1008 -> HubClose.describe(1008, c.reason()) + "; wrong password or key?";
+                default -> HubClose.describe(c.peerCode(), c.reason());
             };
         }
         if (cause instanceof AuthenticationException a) {
