@@ -3,7 +3,7 @@ package dev.hivemind.dist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.agent.PeerSession;
+import dev.hivemind.api.agent.PeerInfo;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.engine.config.ConfigLoader;
@@ -41,7 +41,7 @@ class HubCloseReportTest {
             }
 
             @Override
-            public void onMessage(PeerSession peer, HiveMessage message) {
+            public void onMessage(PeerInfo from, HiveMessage message) {
                 new Thread(() -> server.get(0).close()).start();
             }
         };

@@ -299,8 +299,13 @@ public final class ClientSession implements ConnectionHandler {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("session_id", sessionId);
         session.put("site_id", options.siteId());
-        ClientHello clientHello = new ClientHello(pubkey, session, options.siteId());
-        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(clientHello.toPayload()).build();
+        ClientHello clientHello = new ClientHello(pubkey != null ? pubkey : options.helloPublicKey(), session,
+                options.siteId());
+        Map<String, Object> payload = new LinkedHashMap<>(clientHello.toPayload());
+        if (options.hub()) {
+            payload.put("node_type", "hub");
+        }
+        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(payload).build();
         KeyState key = keys.current();
         connection.send(env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
         state = ClientState.ESTABLISHED;

@@ -11,7 +11,7 @@ import java.util.Map;
  * message has none (it counts as the session {@code default}). Added when absent, never overwritten:
  * {@code session.session_id} (the id announced in HELLO), {@code session.site_id}, {@code source} and {@code platform}
  * (the user agent) and {@code destination} ({@code "HiveMind"}) — what hivemind_bus_client means to add but loses on a
- * copy. Other message types pass unchanged.
+ * copy. The same goes for the BUS message a BROADCAST, PROPAGATE or ESCALATE carries.
  */
 public final class SatelliteBusContext {
     /** The destination hivemind_bus_client gives messages meant for the hub. */
@@ -32,15 +32,30 @@ public final class SatelliteBusContext {
         this.userAgent = userAgent;
     }
 
-    /** The message with its context completed; the same message when it is not a BUS message or needs nothing. */
+    /**
+     * The message with its context completed: a BUS message, or the BUS inside a BROADCAST, PROPAGATE or ESCALATE (a
+     * hub that handles it itself applies the same session rule). Other messages are returned as they are.
+     */
     public HiveMessage complete(HiveMessage message) {
-        if (message.type() != MessageType.BUS) {
-            return message;
+        if (message.type() == MessageType.BUS) {
+            Map<String, Object> payload = completedBus(message.payload());
+            return payload == message.payload() ? message : message.toBuilder().payload(payload).build();
         }
-        Object ctx = message.payload().get("context");
+        if ((message.type() == MessageType.BROADCAST || message.type() == MessageType.PROPAGATE
+                || message.type() == MessageType.ESCALATE) && MessageType.BUS.wireName().equals(
+                message.payload().get("msg_type")) && message.payload().get("payload") instanceof Map<?, ?> inner) {
+            Map<String, Object> wrapped = copy(message.payload());
+            wrapped.put("payload", completedBus(copy(inner)));
+            return message.toBuilder().payload(wrapped).build();
+        }
+        return message;
+    }
+
+    private Map<String, Object> completedBus(Map<String, Object> busPayload) {
+        Object ctx = busPayload.get("context");
         Map<String, Object> context = ctx instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
         if (ctx != null && !(ctx instanceof Map<?, ?>)) {
-            return message; // not an object: the caller's mistake, the hub reports it
+            return busPayload; // not an object: the caller's mistake, the hub reports it
         }
         context.putIfAbsent("source", userAgent);
         context.putIfAbsent("platform", userAgent);
@@ -50,9 +65,9 @@ public final class SatelliteBusContext {
         session.putIfAbsent("session_id", sessionId);
         session.putIfAbsent("site_id", siteId);
         context.put("session", session);
-        Map<String, Object> payload = new LinkedHashMap<>(message.payload());
+        Map<String, Object> payload = new LinkedHashMap<>(busPayload);
         payload.put("context", context);
-        return message.toBuilder().payload(payload).build();
+        return payload;
     }
 
     private static Map<String, Object> copy(Map<?, ?> map) {

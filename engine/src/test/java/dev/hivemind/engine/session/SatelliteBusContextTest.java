@@ -52,8 +52,18 @@ class SatelliteBusContextTest {
                 .payload(JsonValues.object("type", "x", "data", JsonValues.object(), "context", JsonValues.object()))
                 .build();
         assertSame(shared, stamp.complete(shared));
-        HiveMessage wrapped = HiveMessage.builder(MessageType.PROPAGATE).payload(JsonValues.object("msg_type", "bus"))
-                .build();
+        HiveMessage wrapped = HiveMessage.builder(MessageType.PROPAGATE).payload(JsonValues.object("msg_type", "ping",
+                "payload", JsonValues.object())).build();
         assertSame(wrapped, stamp.complete(wrapped));
+    }
+
+    @Test
+    void theBusInsideAnEscalateGetsItsSessionToo() {
+        HiveMessage inner = HiveMessage.bus("recognizer_loop:utterance", JsonValues.object(), JsonValues.object());
+        HiveMessage up = stamp.complete(dev.hivemind.engine.tck.EngineFixtures.messages().wrap(MessageType.ESCALATE,
+                inner));
+        Map<?, ?> payload = (Map<?, ?>) up.payload().get("payload");
+        assertEquals("sid-1", ((Map<?, ?>) ((Map<?, ?>) payload.get("context")).get("session")).get("session_id"));
+        assertEquals("bus", up.payload().get("msg_type"));
     }
 }

@@ -72,6 +72,30 @@ class BusContextVectorTest {
     }
 
     @Test
+    void ourHubAppliesTheRecordedRuleToTheRecordedMessages() {
+        dev.hivemind.engine.codec.json.HiveMessageCodec codec = dev.hivemind.engine.tck.EngineFixtures.messages();
+        dev.hivemind.engine.hub.router.MessagePolicy policy = new dev.hivemind.engine.hub.router.MessagePolicy(codec);
+        ClientRecord plain = dev.hivemind.engine.tck.TestClients.client().build();
+        ClientRecord admin = dev.hivemind.engine.tck.TestClients.client().admin(true).build();
+        dev.hivemind.api.agent.PeerInfo peer = new dev.hivemind.api.agent.PeerInfo("UA::1::sat::s",
+                dev.hivemind.api.agent.PeerInfo.Role.SATELLITE, 1, "sat", null, null, false, "hub:t");
+        List<HiveMessage> recorded = new java.util.ArrayList<>();
+        for (Map<String, Object> c : VectorFiles.list(VectorFiles.object(VECTORS, "client_emit"), "cases")) {
+            recorded.add(codec.parse(VectorFiles.str(c, "wire")));
+        }
+        recorded.add(codec.fromWire(VectorFiles.object(VectorFiles.object(VECTORS, "satellite_with_session"), "wire")));
+        for (HiveMessage m : recorded) {
+            boolean noSession = "default".equals(hubSessionId(m.payload()));
+            assertEquals(noSession ? dev.hivemind.engine.hub.router.Verdict.Kind.DISCONNECT
+                    : dev.hivemind.engine.hub.router.Verdict.Kind.PASS, policy.fromPeer(peer, plain, null, m).kind(),
+                    "non-admin: " + m.payload());
+            assertEquals(dev.hivemind.engine.hub.router.Verdict.Kind.PASS, policy.fromPeer(peer, admin, null, m).kind(),
+                    "an admin is never disconnected by the rule");
+        }
+        assertEquals("default", hubSessionId(recorded.get(0).payload()), "the first recorded message has no session");
+    }
+
+    @Test
     void overARealSessionTheHubReceivesTheHelloSessionIdAndSiteId() throws Exception {
         try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
                 .clients(List.of(ClientRecord.create(1, "key", "sat", "secret", null))).dataDirectory(dir).build()) {
