@@ -144,8 +144,8 @@ public final class UpstreamLink implements Upstream {
         if (failing) {
             LOG.debug("{}; retrying in {} ms", why, wait.toMillis());
         } else {
-            LOG.warn("{}; reconnecting in {} ms (then backing off up to {} s)", why, wait.toMillis(),
-                    maxDelay.toSeconds());
+            LOG.warn("{}; reconnecting in {} ms (then backing off up to {} ms)", why, wait.toMillis(),
+                    maxDelay.toMillis());
         }
         failing = true;
         retry = scheduler.schedule(wait, this::connect);

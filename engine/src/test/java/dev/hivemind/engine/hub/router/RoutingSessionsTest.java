@@ -326,4 +326,37 @@ class RoutingSessionsTest {
             assertEquals("still here", utteranceOf(next(sb, m -> true, "the echo")));
         }
     }
+
+    @Test
+    void aHubBelowGetsWrappersAndAWrapperThatAlreadyPassedThisHubIsDropped() throws Exception {
+        try (HubHarness h = hub(HubHarness.builder())) {
+            HiveMindConnection below = sat(h, admin, ClientOptions.defaults().withHub(true));
+            HiveMindConnection sb = sat(h, b);
+            HiveMindConnection sc = sat(h, c);
+            assertTrue(h.hub().router().directory().peers().stream().anyMatch(p -> p.role() == PeerInfo.Role.HUB));
+            sb.send(CODEC.wrap(MessageType.PROPAGATE, utterance("to the hub below")));
+            HiveMessage wrapped = next(below, m -> m.type() == MessageType.PROPAGATE, "the propagate, wrapped");
+            next(sc, m -> "to the hub below".equals(utteranceOf(m)), "the propagate, unwrapped for a satellite");
+            assertEquals("to the hub below", utteranceOf(CODEC.unwrap(wrapped)));
+            Map<?, ?> ownHop = (Map<?, ?>) wrapped.route().get(wrapped.route().size() - 1);
+            assertEquals(h.hub().router().identity().routeId(), ownHop.get("source"));
+
+            HiveMessage looped = CODEC.wrap(MessageType.PROPAGATE, utterance("came back")).toBuilder()
+                    .route(wrapped.route()).build();
+            below.send(looped);
+            below.send(CODEC.wrap(MessageType.PROPAGATE, utterance("fresh")));
+            assertEquals("fresh", utteranceOf(next(sc, m -> true, "the fresh propagate, not the looped one")));
+        }
+    }
+
+    @Test
+    void aNonAdminThatAnnouncesItselfAsAHubIsTreatedAsASatellite() throws Exception {
+        try (HubHarness h = hub(HubHarness.builder())) {
+            HiveMindConnection pretender = sat(h, b, ClientOptions.defaults().withHub(true));
+            HiveMindConnection sc = sat(h, c);
+            assertTrue(h.hub().router().directory().peers().stream().noneMatch(p -> p.role() == PeerInfo.Role.HUB));
+            sc.send(CODEC.wrap(MessageType.PROPAGATE, utterance("plain")));
+            assertEquals(MessageType.BUS, next(pretender, m -> true, "the unwrapped bus").type());
+        }
+    }
 }
