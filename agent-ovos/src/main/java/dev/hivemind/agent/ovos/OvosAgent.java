@@ -21,7 +21,7 @@ import java.util.Optional;
  * messages go onto the bus with the context the hub gave them (their session, {@code source} and {@code peer} = their
  * peer id); every message on the bus whose {@code context.destination} names a peer goes back to that satellite (an
  * OVOS {@code reply()} does). {@code hive.send.downstream} lets OVOS code push a BROADCAST, PROPAGATE, ESCALATE or a
- * message to one peer; {@code hive.client.connect} / {@code hive.client.disconnect} report sessions (without the access
+ * message to one peer, {@code hive.send.upstream} an ESCALATE or PROPAGATE up the hive; {@code hive.client.connect} / {@code hive.client.disconnect} report sessions (without the access
  * key hivemind-core puts there). Reconnects when the bus restarts, and says so in the log.
  */
 public final class OvosAgent implements HiveAgent {
@@ -101,6 +101,8 @@ public final class OvosAgent implements HiveAgent {
         }
         if ("hive.send.downstream".equals(type)) {
             downstream(message);
+        } else if ("hive.send.upstream".equals(type)) {
+            upstream(message);
         } else {
             bus.emit(message);
         }
@@ -130,6 +132,20 @@ public final class OvosAgent implements HiveAgent {
                 }
             }
             default -> toPeer(request, type.get(), data, payload);
+        }
+    }
+
+    /** What hivemind_bus_client's relay does with {@code hive.send.upstream}: ESCALATE or PROPAGATE up the hive. */
+    private void upstream(Map<String, Object> request) {
+        Map<?, ?> data = request.get("data") instanceof Map<?, ?> d ? d : Map.of();
+        Optional<HiveMessage> inner = OvosJson.hiveMessage(data.get("payload"));
+        String type = data.get("msg_type") instanceof String t ? t : "";
+        if (inner.isEmpty() || !(type.equals("escalate") || type.equals("propagate"))) {
+            LOG.log(Level.WARNING, "hive.send.upstream needs msg_type escalate or propagate and a HiveMessage payload");
+        } else if (type.equals("propagate")) {
+            bus.propagate(inner.get());
+        } else if (!bus.escalate(inner.get())) {
+            LOG.log(Level.INFO, "hive.send.upstream escalate: this hub has no connected upstream hub");
         }
     }
 

@@ -154,4 +154,38 @@ class OvosAgentTest {
             agent.stop();
         }
     }
+
+    @Test
+    void ovosCodePushesABroadcastDownAndHearsWhenAPeerIsNotConnected() throws Exception {
+        MiniMessageBus bus = new MiniMessageBus(vertx);
+        int port = bus.start(0);
+        OvosAgent agent = new OvosAgent();
+        agent.initialize(new EnginePluginContext(PluginSettings.of(Map.of("url", "ws://127.0.0.1:" + port + "/core")),
+                dir, Clock.systemUTC(), new SecureRandom()));
+        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
+                .agent(agent).dataDirectory(dir).build()) {
+            HiveMindConnection sat = h.connect(h.client(List.of(new TokenAuthFactory()),
+                    new ClientCredentials("key", null, null, Map.of("token", "secret")), ClientOptions.defaults(), dir,
+                    Map.of()));
+            await(() -> bus.connections() == 1 && h.hub().router().directory().peers().size() == 1,
+                    "the agent on the bus and the satellite registered");
+            WebSocket ovos = vertx.createWebSocketClient().connect(port, "127.0.0.1", "/core").toCompletionStage()
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            JsonObject inner = new JsonObject().put("msg_type", "bus").put("payload", new JsonObject()
+                    .put("type", "speak").put("data", new JsonObject().put("utterance", "to everyone"))
+                    .put("context", new JsonObject()));
+            ovos.writeTextMessage(new JsonObject().put("type", "hive.send.downstream").put("data", new JsonObject()
+                    .put("msg_type", "broadcast").put("payload", inner)).put("context", new JsonObject()).encode());
+            assertEquals("to everyone", spoken(sat));
+            ovos.writeTextMessage(new JsonObject().put("type", "hive.send.downstream").put("data", new JsonObject()
+                    .put("msg_type", "bus").put("payload", inner.getJsonObject("payload")).put("peer", "nobody"))
+                    .put("context", new JsonObject().put("asked", "me")).encode());
+            await(() -> bus.seen().stream().anyMatch(t -> t.contains("hive.client.send.error")
+                    && t.contains("\"asked\"") && t.contains("nobody")), "hive.client.send.error with the context");
+            bus.close();
+        } finally {
+            agent.stop();
+        }
+    }
 }

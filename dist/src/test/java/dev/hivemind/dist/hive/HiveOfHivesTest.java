@@ -192,6 +192,16 @@ class HiveOfHivesTest {
     }
 
     @Test
+    void theTopsAnswerToAnEscalateComesBackDownToItsSatellite() throws Exception {
+        s2.send(wrap(MessageType.ESCALATE, bus("recognizer_loop:utterance", "answer me")));
+        HiveMessage answer = s2.await(says("answer me"), "the top agent's echo, back through the middle");
+        assertEquals(MessageType.BUS, answer.type());
+        RecordingAgent.Received r = awaitAgent(hive.topAgent, "answer me");
+        assertTrue(((Map<?, ?>) r.message().payload().get("context")).get("hive_origin").toString()
+                .contains("::2::s2::"), "the top knows which satellite below sent it");
+    }
+
+    @Test
     void anEscalateForTheMiddlesSiteIsAlsoHandledThere() throws Exception {
         s1.send(wrap(MessageType.ESCALATE, bus("recognizer_loop:utterance", "for upstairs")).toBuilder()
                 .targetSiteId("upstairs").build());

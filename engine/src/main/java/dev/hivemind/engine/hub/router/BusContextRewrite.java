@@ -83,6 +83,18 @@ public final class BusContextRewrite {
         return bus.toBuilder().payload(payload).build();
     }
 
+    /** The BUS message with one context key set. */
+    public static HiveMessage withContext(HiveMessage bus, String key, Object value) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        if (bus.payload().get("context") instanceof Map<?, ?> c) {
+            c.forEach((k, v) -> context.put(String.valueOf(k), v));
+        }
+        context.put(key, value);
+        Map<String, Object> payload = new LinkedHashMap<>(bus.payload());
+        payload.put("context", context);
+        return bus.toBuilder().payload(payload).build();
+    }
+
     private Map<String, Object> session(Map<String, Object> stored, Map<String, Object> context, Object data,
             ClientRecord client) {
         Map<String, Object> s = new LinkedHashMap<>();

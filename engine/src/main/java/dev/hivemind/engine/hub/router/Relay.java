@@ -46,7 +46,7 @@ final class Relay {
         HiveMessage forwarded = delivery.forwarded(wrapper, inner);
         boolean injected = inner.type() == MessageType.BUS && forThisSite(wrapper);
         if (injected) {
-            injectBus.accept(sender, inner);
+            injectBus.accept(sender, forwarded);
         }
         MessageType type = wrapper.type();
         if (type == MessageType.BROADCAST || type == MessageType.PROPAGATE) {
@@ -87,7 +87,7 @@ final class Relay {
         }
         // the top of the hive: the escalated message is for this hub
         if (inner.type() == MessageType.BUS && !injected) {
-            injectBus.accept(sender, inner);
+            injectBus.accept(sender, forwarded);
         } else if (inner.type() == MessageType.INTERCOM) {
             intercom.route(sender.info(), forwarded);
         } else if (!injected) {

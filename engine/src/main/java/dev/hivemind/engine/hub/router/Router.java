@@ -12,6 +12,7 @@ import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.session.ServerSession;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,6 +31,8 @@ public final class Router implements AutoCloseable {
     /** The HELLO field and value by which a hub below announces itself. */
     public static final String NODE_TYPE = "node_type";
     public static final String HUB_NODE_TYPE = "hub";
+    /** The context key naming the satellite below a hub that sent a relayed BUS (see {@link #injectBus}). */
+    public static final String HIVE_ORIGIN = "hive_origin";
 
     private final HubIdentity identity;
     private final RouterDirectory directory;
@@ -185,7 +188,7 @@ public final class Router implements AutoCloseable {
         }
         switch (m.type()) {
             case BUS -> {
-                if (bus.emit(m.payload()) == 0) {
+                if (bus.emit(m.payload()) == 0 && !backToOrigin(m)) {
                     agents.message(from, m);
                 }
             }
@@ -218,12 +221,30 @@ public final class Router implements AutoCloseable {
         return false;
     }
 
-    /** B2, B4, B5: the stored session follows, the context is rewritten, the agent gets it. */
+    /**
+     * B2, B4, B5: the stored session follows, the context is rewritten, the agent gets it. A BUS relayed by a hub below
+     * also gets {@code context.hive_origin}: the peer id of the satellite that sent it there (the route's first hop),
+     * so that an answer sent back down to that hub can reach it ({@link #backToOrigin}).
+     */
     private void injectBus(LocalPeer p, HiveMessage bus) {
         p.storedSession(rewrite.updatedSession(p.storedSession(), bus.payload()));
         HiveMessage rewritten = rewrite.rewrite(bus, p.peerId(), p.storedSession(), p.session.client(),
                 id -> directory.entry(id).isPresent());
+        if (p.info().role() == PeerInfo.Role.HUB && !bus.route().isEmpty()
+                && bus.route().get(0) instanceof Map<?, ?> hop && hop.get("source") instanceof String origin
+                && !origin.equals(p.peerId())) {
+            rewritten = BusContextRewrite.withContext(rewritten, HIVE_ORIGIN, origin);
+        }
         agents.message(p.info(), rewritten);
+    }
+
+    /** A BUS from the upstream hub that answers a message this hub relayed up: to the satellite it came from. */
+    private boolean backToOrigin(HiveMessage m) {
+        if (!(m.payload().get("context") instanceof Map<?, ?> ctx) || !(ctx.get(HIVE_ORIGIN) instanceof String origin)
+                || directory.entry(origin).isEmpty()) {
+            return false;
+        }
+        return bus.emit(BusContextRewrite.withContext(m, "destination", origin).payload()) > 0;
     }
 
     /** A BUS a BROADCAST/PROPAGATE/ESCALATE brings here: the BUS rules apply (a non-admin's default session closes). */
