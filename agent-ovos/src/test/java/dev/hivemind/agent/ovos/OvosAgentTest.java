@@ -80,6 +80,26 @@ class OvosAgentTest {
         }
     }
 
+    private OvosAgent agent(int port, String reconnectMax) {
+        OvosAgent agent = new OvosAgent();
+        agent.initialize(new EnginePluginContext(PluginSettings.of(Map.of("url", "ws://127.0.0.1:" + port + "/core",
+                "reconnect_initial", "50ms", "reconnect_max", reconnectMax)), dir, Clock.systemUTC(),
+                new SecureRandom()));
+        return agent;
+    }
+
+    private HubHarness hub(OvosAgent agent) {
+        return HubHarness.builder().methods(List.of(new TokenAuthFactory()))
+                .clients(List.of(ClientRecord.create(1, "key", "kitchen", "secret", null))).agent(agent)
+                .dataDirectory(dir).build();
+    }
+
+    private HiveMindConnection satellite(HubHarness h) throws Exception {
+        return h.connect(h.client(List.of(new TokenAuthFactory()),
+                new ClientCredentials("key", null, null, Map.of("token", "secret")),
+                ClientOptions.defaults().withSiteId("kitchen"), dir, Map.of()));
+    }
+
     private static HiveMessage utterance(String text) {
         return HiveMessage.bus("recognizer_loop:utterance", JsonValues.object("utterances", List.of(text)),
                 JsonValues.object());
@@ -95,17 +115,11 @@ class OvosAgentTest {
     void anUtteranceRoundTripsToSpeakThroughTheBusAlsoAfterTheBusRestarts() throws Exception {
         MiniMessageBus bus = new MiniMessageBus(vertx);
         int port = bus.start(0);
-        OvosAgent agent = new OvosAgent();
-        agent.initialize(new EnginePluginContext(PluginSettings.of(Map.of("url", "ws://127.0.0.1:" + port + "/core",
-                "reconnect_initial", "50ms", "reconnect_max", "200ms")), dir, Clock.systemUTC(), new SecureRandom()));
-        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
-                .agent(agent).dataDirectory(dir).build()) {
+        OvosAgent agent = agent(port, "200ms");
+        try (HubHarness h = hub(agent)) {
             skill(port);
             await(() -> bus.connections() == 2, "the agent and the skill on the bus");
-            HiveMindConnection sat = h.connect(h.client(List.of(new TokenAuthFactory()),
-                    new ClientCredentials("key", null, null, Map.of("token", "secret")),
-                    ClientOptions.defaults().withSiteId("kitchen"), dir, Map.of()));
+            HiveMindConnection sat = satellite(h);
 
             sat.send(utterance("what time is it"));
             assertEquals("skill heard: what time is it", spoken(sat));
@@ -136,15 +150,9 @@ class OvosAgentTest {
         MiniMessageBus probe = new MiniMessageBus(vertx);
         int port = probe.start(0);
         probe.close();
-        OvosAgent agent = new OvosAgent();
-        agent.initialize(new EnginePluginContext(PluginSettings.of(Map.of("url", "ws://127.0.0.1:" + port + "/core",
-                "reconnect_initial", "50ms", "reconnect_max", "100ms")), dir, Clock.systemUTC(), new SecureRandom()));
-        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
-                .agent(agent).dataDirectory(dir).build()) {
-            HiveMindConnection sat = h.connect(h.client(List.of(new TokenAuthFactory()),
-                    new ClientCredentials("key", null, null, Map.of("token", "secret")), ClientOptions.defaults(), dir,
-                    Map.of()));
+        OvosAgent agent = agent(port, "100ms");
+        try (HubHarness h = hub(agent)) {
+            HiveMindConnection sat = satellite(h);
             sat.send(utterance("while away"));
             MiniMessageBus bus = new MiniMessageBus(vertx);
             bus.start(port);
@@ -159,15 +167,9 @@ class OvosAgentTest {
     void ovosCodePushesABroadcastDownAndHearsWhenAPeerIsNotConnected() throws Exception {
         MiniMessageBus bus = new MiniMessageBus(vertx);
         int port = bus.start(0);
-        OvosAgent agent = new OvosAgent();
-        agent.initialize(new EnginePluginContext(PluginSettings.of(Map.of("url", "ws://127.0.0.1:" + port + "/core")),
-                dir, Clock.systemUTC(), new SecureRandom()));
-        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
-                .agent(agent).dataDirectory(dir).build()) {
-            HiveMindConnection sat = h.connect(h.client(List.of(new TokenAuthFactory()),
-                    new ClientCredentials("key", null, null, Map.of("token", "secret")), ClientOptions.defaults(), dir,
-                    Map.of()));
+        OvosAgent agent = agent(port, "1s");
+        try (HubHarness h = hub(agent)) {
+            HiveMindConnection sat = satellite(h);
             await(() -> bus.connections() == 1 && h.hub().router().directory().peers().size() == 1,
                     "the agent on the bus and the satellite registered");
             WebSocket ovos = vertx.createWebSocketClient().connect(port, "127.0.0.1", "/core").toCompletionStage()
