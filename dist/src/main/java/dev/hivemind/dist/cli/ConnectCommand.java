@@ -12,9 +12,6 @@ import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.ClientTls;
 import dev.hivemind.api.transport.TransportFactory;
-import dev.hivemind.api.wire.HiveMessage;
-import dev.hivemind.api.wire.JsonValues;
-import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.dist.logging.LoggingSetup;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.client.HiveMindClient;
@@ -43,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -106,7 +102,8 @@ final class ConnectCommand implements Runnable {
     @Option(names = "--send", paramLabel = "TEXT", description = "An utterance to send (repeatable).")
     List<String> send = new ArrayList<>();
 
-    @Option(names = "--interactive", description = "Read utterances from standard input, one per line, until EOF.")
+    @Option(names = "--interactive", description = "Read utterances from standard input, one per line, until EOF, "
+            + "and print every message the hub sends as it arrives (replies, broadcasts, intercoms, pings).")
     boolean interactive;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
@@ -213,11 +210,13 @@ final class ConnectCommand implements Runnable {
                         info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
                         info.binarize(), info.handshakeTime().toMillis());
                 out.flush();
+                Conversation conversation = new Conversation(connection, codec, out, lang,
+                        Duration.ofSeconds(waitSeconds));
                 for (String text : send) {
-                    exchange(connection, text, codec, out);
+                    conversation.exchange(text);
                 }
                 if (interactive) {
-                    interact(connection, codec, out);
+                    conversation.interact(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                 }
                 connection.close();
                 connection.closed().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -305,61 +304,6 @@ final class ConnectCommand implements Runnable {
         }
     }
 
-    private void exchange(HiveMindConnection connection, String text, HiveMessageCodec codec, PrintWriter out)
-            throws InterruptedException {
-        connection.send(utterance(text));
-        out.println("sent: " + text);
-        out.flush();
-        Optional<HiveMessage> reply = connection.poll(Duration.ofSeconds(waitSeconds));
-        if (reply.isEmpty()) {
-            if (connection.closed().toCompletableFuture().isDone()) {
-                throw new CliFailure("the hub closed the connection: "
-                        + connection.closed().toCompletableFuture().join().reason());
-            }
-            throw new CliFailure("no reply within " + waitSeconds + " s");
-        }
-        out.println("received: " + describe(reply.get(), codec));
-        out.flush();
-    }
-
-    private void interact(HiveMindConnection connection, HiveMessageCodec codec, PrintWriter out) throws InterruptedException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        out.println("type an utterance per line; end with Ctrl-D");
-        out.flush();
-        while (true) {
-            String line;
-            try {
-                line = in.readLine();
-            } catch (java.io.IOException e) {
-                throw new CliFailure("cannot read standard input: " + e.getMessage());
-            }
-            if (line == null) {
-                return;
-            }
-            if (!line.isBlank()) {
-                exchange(connection, line.strip(), codec, out);
-            }
-        }
-    }
-
-    private HiveMessage utterance(String text) {
-        return HiveMessage.bus("recognizer_loop:utterance",
-                JsonValues.object("utterances", List.of(text), "lang", lang),
-                JsonValues.object("source", userAgent, "destination", "HiveMind"));
-    }
-
-    /** One line: the message type, and for BUS the OVOS type and its data. */
-    static String describe(HiveMessage m, HiveMessageCodec codec) {
-        if (m.type() == MessageType.BUS && m.payload().get("type") instanceof String t) {
-            Object data = m.payload().get("data");
-            return "bus " + t + " " + new HiveJson(JsonLimits.defaults()).write(data == null ? Map.of() : data);
-        }
-        if (m.type() == MessageType.BINARY) {
-            return "bin " + m.binaryType() + " (" + m.binaryPayload().length + " bytes)";
-        }
-        return codec.serialize(m);
-    }
-
     static String explain(Throwable cause, ClientEndpoint endpoint) {
         String where = endpoint.address();
         if (cause instanceof ConnectionClosedException c) {
@@ -367,9 +311,8 @@ final class ConnectCommand implements Runnable {
                 case 401 -> "the hub at " + where + " refused the access key (HTTP 401: " + c.reason() + ")";
                 case 400 -> "the hub at " + where + " refused the request (HTTP 400: " + c.reason() + ")";
                 case 429 -> "the hub at " + where + " refuses this client for now: too many failed attempts (HTTP 429)";
-                case 1008 -> "the hub closed the connection: " + c.reason() + " (1008; wrong password or key?)";
-                default -> "the hub closed the connection (" + c.peerCode() + (c.reason().isEmpty() ? ""
-                        : ": " + c.reason()) + ")";
+                case 1008 -> HubClose.describe(1008, c.reason()) + "; wrong password or key?";
+                default -> HubClose.describe(c.peerCode(), c.reason());
             };
         }
         if (cause instanceof AuthenticationException a) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code list-plugins}: every discovered auth method, transport and agent, and the ciphers and encodings: whether each
+ * {@code list-plugins}: every discovered auth method, transport, agent and binary handler, and the ciphers and encodings: whether each
  * is available here (and why not), whether the configuration enables it, and what it serves.
  */
 @Command(name = "list-plugins", mixinStandardHelpOptions = true,
@@ -82,6 +82,17 @@ final class ListPluginsCommand implements Runnable {
                 available(a.availability()), a.description())));
         agents.print(out);
         missing(out, "agent", List.of(cfg.agent()), catalog.agents().keySet());
+        if (!catalog.binaryHandlers().isEmpty() || cfg.routing().binaryHandler() != null) {
+            out.println();
+            out.println("Binary handlers:");
+            TextTable handlers = new TextTable(List.of("NAME", "SELECTED", "AVAILABLE", "DESCRIPTION"));
+            catalog.binaryHandlers().values().forEach(b -> handlers.add(List.of(b.name(),
+                    yes(b.name().equals(cfg.routing().binaryHandler())), available(b.availability()),
+                    b.description())));
+            handlers.print(out);
+            cfg.routing().optionalBinaryHandler().ifPresent(name -> missing(out, "binary handler", List.of(name),
+                    catalog.binaryHandlers().keySet()));
+        }
 
         out.println();
         out.println("Ciphers:");

@@ -100,6 +100,8 @@ final class ListenCommand implements Runnable {
             out.println("  listening: " + t.name() + " " + scheme(t) + "://" + a.getHostString() + ":" + a.getPort());
         }
         out.println("  auth methods: " + String.join(", ", server.hub().authMethodNames()));
+        out.println("  agent: " + cfg.agent() + cfg.routing().optionalUpstream().map(u -> "; upstream hub: " + u.url())
+                .orElse(""));
         List<ClientRecord> clients = store.list();
         if (clients.isEmpty()) {
             int p = bound.values().iterator().next().getPort();

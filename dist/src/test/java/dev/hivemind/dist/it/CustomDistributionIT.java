@@ -46,10 +46,11 @@ class CustomDistributionIT {
         try (Stream<Path> jars = Files.list(lib)) {
             List<String> names = jars.map(p -> p.getFileName().toString()).sorted().toList();
             for (String kept : List.of("hivemind-dist-", "hivemind-engine-", "hivemind-auth-password-",
-                    "hivemind-transport-vertx-", "vertx-core-", "logback-classic-")) {
+                    "hivemind-transport-vertx-", "hivemind-agent-echo-", "vertx-core-", "logback-classic-")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(kept)), kept + " in " + names);
             }
-            for (String left : List.of("hivemind-auth-psk-", "hivemind-auth-rsa-", "hivemind-transport-tcp-")) {
+            for (String left : List.of("hivemind-auth-psk-", "hivemind-auth-rsa-", "hivemind-transport-tcp-",
+                    "hivemind-agent-ovos-", "hivemind-agent-vertx-eventbus-")) {
                 assertFalse(names.stream().anyMatch(n -> n.startsWith(left)), left + " in " + names);
             }
         }

@@ -171,10 +171,11 @@ public final class ConfigLoader {
 
         String agent = root.string("agent", "echo");
         PluginSettings agentSettings = root.rawSection("agent_settings");
+        RoutingSettings routing = RoutingSettings.read(root);
         root.finish();
 
         return new HiveMindConfig(nodeId, dataDir, plugins, handshake, crypto, methods, authSettings, transports,
-                workers, limits, agent, agentSettings, methodsDefaulted);
+                workers, limits, agent, agentSettings, methodsDefaulted, routing);
     }
 
     /** {@code $HIVEMIND_HOME}, else {@code ~/.local/share/hivemind-jvm}. */

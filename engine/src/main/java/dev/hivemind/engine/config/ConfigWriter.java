@@ -81,6 +81,7 @@ public final class ConfigWriter {
         if (!agent.asMap().isEmpty()) {
             root.put("agent_settings", agent.asMap());
         }
+        c.routing().write(root);
         return root;
     }
 
@@ -95,7 +96,7 @@ public final class ConfigWriter {
         }
     }
 
-    private static String duration(Duration d) {
+    static String duration(Duration d) {
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + "ms";
         }

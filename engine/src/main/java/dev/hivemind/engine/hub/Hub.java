@@ -14,6 +14,14 @@ import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.hub.router.HubIdentity;
+import dev.hivemind.engine.hub.router.LocalPeerDirectory;
+import dev.hivemind.engine.hub.router.LocalPeerMailer;
+import dev.hivemind.engine.hub.router.Router;
+import dev.hivemind.engine.hub.router.RoutingEvents;
 import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
@@ -29,23 +37,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub: admits connections against the client registry (before a WebSocket upgrade completes), gives each one a
- * {@link ServerSession}, and routes authorised messages of established sessions to the agent. Permission checks
- * follow hivemind-core: BUS types must be in the client's {@code allowed_types}; BROADCAST needs admin, PROPAGATE
- * {@code can_propagate}, ESCALATE {@code can_escalate}; refused messages are dropped and counted, not answered.
+ * {@link ServerSession}, and hands the messages of established sessions to the {@link Router}, which applies the
+ * permissions (hivemind-core's rules, docs/routing.md) and routes them to the agent and to other peers.
  */
 public final class Hub implements ConnectionAcceptor, ServerSessionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     private final ClientRegistry registry;
     private final List<AuthMethodFactory> methods;
-    private final HiveAgent agent;
+    private final Router router;
     private final SessionEnvironment env;
     private final WorkerPool io;
     private final String nodeId;
     private final String nodePublicKey;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
     private final HubMetrics metrics = new HubMetrics();
-    private final MessagePolicy policy = new MessagePolicy();
     private final FailureLimiter failures;
     private final KdfBudget kdfBudget;
     private final HandshakeSlots<ServerSession> handshaking;
@@ -53,25 +59,68 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     /**
      * @param registry the client registry (may block; called on the I/O pool)
      * @param methods  enabled, available auth methods in configured order
-     * @param agent    receives authorised messages
+     * @param router   routes the messages of established sessions (its identity gives the node id and key)
      * @param env      session services
      * @param io       pool for blocking registry lookups
-     * @param nodeId   the hub's peer id
      * @param clock    clock for the failure limiter
      */
-    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
-            WorkerPool io, String nodeId, java.time.Clock clock) {
+    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, Router router, SessionEnvironment env,
+            WorkerPool io, java.time.Clock clock) {
         this.registry = registry;
         this.methods = List.copyOf(methods);
-        this.agent = agent;
+        this.router = router;
         this.env = env;
         this.io = io;
-        this.nodeId = nodeId;
+        this.nodeId = router.identity().nodeId();
         this.failures = new FailureLimiter(env.limits(), clock);
         this.kdfBudget = new KdfBudget(env.limits(), clock);
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
-        this.nodePublicKey = methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream)
-                .findFirst().orElse("");
+        this.nodePublicKey = router.identity().publicKey() == null ? "" : router.identity().publicKey();
+        router.reportTo(new RoutingEvents() {
+            @Override
+            public void accepted() {
+                metrics.messagesIn.incrementAndGet();
+            }
+
+            @Override
+            public void refused() {
+                metrics.refusedMessages.incrementAndGet();
+            }
+
+            @Override
+            public void delivered() {
+                metrics.messagesOut.incrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * A hub with a router of its own, already started (an in-process directory, no binary handler, no upstream), for
+     * embedding and tests.
+     */
+    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+            WorkerPool io, String nodeId, java.time.Clock clock) {
+        this(registry, methods, new Router(HubIdentity.create(nodeId, null, nodePublicKey(methods)),
+                new LocalPeerDirectory(), new LocalPeerMailer(), new HiveMessageCodec(new HiveJson(new JsonLimits(
+                        env.limits().maxFrameBytes(), env.limits().maxJsonDepth(), env.limits().maxFrameBytes()))),
+                new Router.Plugins(agent, Optional.empty()), clock), env, io, clock);
+        startRouting();
+    }
+
+    /** The node's public key (PEM) of the first enabled method that owns the node identity, or {@code null}. */
+    public static String nodePublicKey(List<AuthMethodFactory> methods) {
+        return methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream).findFirst()
+                .orElse(null);
+    }
+
+    /** The router of this hub. */
+    public Router router() {
+        return router;
+    }
+
+    /** Starts routing (the agent and binary handler); idempotent. Call before accepting connections. */
+    public void startRouting() {
+        router.start();
     }
 
     /** The enabled auth methods, in order. */
@@ -177,27 +226,19 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             LOG.debug("cannot record last_seen for client {}: {}", clientId, e.toString());
             return null;
         });
-        agent.onSessionEstablished(new FilteredPeer(session, policy, metrics));
+        router.onEstablished(session);
     }
 
     @Override
     public void onMessage(ServerSession session, HiveMessage message) {
-        Optional<String> refusal = policy.refusal(session.client(), message);
-        if (refusal.isPresent()) {
-            metrics.refusedMessages.incrementAndGet();
-            LOG.info("dropped {} from {}: {}", message.type().wireName(), LogSafe.text(session.peerId()),
-                    LogSafe.text(refusal.get()));
-            return;
-        }
-        metrics.messagesIn.incrementAndGet();
-        agent.onMessage(new FilteredPeer(session, policy, metrics), message);
+        router.onMessage(session, message);
     }
 
     @Override
     public void onClosed(ServerSession session, boolean wasEstablished, int code, String reason) {
         if (sessions.remove(session)) {
             if (wasEstablished) {
-                agent.onSessionClosed(new FilteredPeer(session, policy, metrics));
+                router.onClosed(session);
             } else {
                 handshaking.release(session);
                 metrics.failedHandshakes.incrementAndGet();
@@ -225,11 +266,12 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return Sources.client(session.client().apiKey(), Sources.address(session.connection().remoteAddress()));
     }
 
-    /** Closes every session with 1001. */
+    /** Closes every session with 1001 and stops routing. */
     @Override
     public void close() {
         for (ServerSession s : List.copyOf(sessions)) {
             s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));
         }
+        router.close();
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
+import dev.hivemind.api.agent.BinaryHandler;
 import dev.hivemind.api.agent.HiveAgent;
 import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.registry.ClientRegistry;
@@ -15,6 +16,10 @@ import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.hub.router.HubIdentity;
+import dev.hivemind.engine.hub.router.LocalPeerDirectory;
+import dev.hivemind.engine.hub.router.LocalPeerMailer;
+import dev.hivemind.engine.hub.router.Router;
 import dev.hivemind.engine.plugin.PluginCatalog;
 import dev.hivemind.engine.plugin.PluginDiscoveryException;
 import dev.hivemind.engine.runtime.EnginePluginContext;
@@ -29,6 +34,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Wires a hub with Guice. Discovered plugins are bound by name in {@code MapBinder}s; the configuration picks an
@@ -56,6 +62,8 @@ public final class HubModule extends AbstractModule {
         catalog.transports().forEach((name, f) -> transports.addBinding(name).toInstance(f));
         MapBinder<String, HiveAgent> agents = MapBinder.newMapBinder(binder(), String.class, HiveAgent.class);
         catalog.agents().forEach((name, a) -> agents.addBinding(name).toInstance(a));
+        MapBinder<String, BinaryHandler> binary = MapBinder.newMapBinder(binder(), String.class, BinaryHandler.class);
+        catalog.binaryHandlers().forEach((name, b) -> binary.addBinding(name).toInstance(b));
     }
 
     @Provides
@@ -92,9 +100,14 @@ public final class HubModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionFraming framing() {
-        HiveJson json = new HiveJson(new JsonLimits(config.limits().maxFrameBytes(), config.limits().maxJsonDepth(),
+    HiveJson json() {
+        return new HiveJson(new JsonLimits(config.limits().maxFrameBytes(), config.limits().maxJsonDepth(),
                 config.limits().maxFrameBytes()));
+    }
+
+    @Provides
+    @Singleton
+    SessionFraming framing(HiveJson json) {
         return new SessionFraming(new HiveMessageCodec(json), new Binarizer(json));
     }
 
@@ -149,11 +162,43 @@ public final class HubModule extends AbstractModule {
         return agent;
     }
 
+    /** The configured binary handler, initialised once; empty when none is configured. */
     @Provides
     @Singleton
-    Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+    Optional<BinaryHandler> binaryHandler(Map<String, BinaryHandler> all, Clock clock, SecureRandom random) {
+        Optional<String> name = config.routing().optionalBinaryHandler();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        BinaryHandler handler = all.get(name.get());
+        if (handler == null) {
+            throw new PluginDiscoveryException("configured binary handler '" + name.get() + "' is not installed; "
+                    + "found: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
+        }
+        handler.initialize(new EnginePluginContext(config.routing().binaryHandlerSettings(), config.dataDirectory(),
+                clock, random));
+        return Optional.of(handler);
+    }
+
+    /** The router, with the upstream link of the {@code upstream:} section attached (it starts with the router). */
+    @Provides
+    @Singleton
+    Router router(List<AuthMethodFactory> methods, Map<String, AuthMethodFactory> installed,
+            Map<String, TransportFactory> transports, HiveAgent agent, Optional<BinaryHandler> binary, HiveJson json,
+            SessionEnvironment env, Clock clock, SecureRandom random) {
+        HubIdentity identity = HubIdentity.create(config.nodeId(), config.routing().siteId(), Hub.nodePublicKey(methods));
+        Router router = new Router(identity, new LocalPeerDirectory(), new LocalPeerMailer(),
+                new HiveMessageCodec(json), new Router.Plugins(agent, binary), clock);
+        config.routing().optionalUpstream().ifPresent(up -> router.attachUpstream(UpstreamWiring.create(up, config,
+                installed, methods, transports, env, identity, clock, random)));
+        return router;
+    }
+
+    @Provides
+    @Singleton
+    Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, Router router, SessionEnvironment env,
             @Named("io") WorkerPool io, Clock clock) {
-        return new Hub(registry, methods, agent, env, io, config.nodeId(), clock);
+        return new Hub(registry, methods, router, env, io, clock);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.hivemind.engine.plugin;
 
+import dev.hivemind.api.agent.BinaryHandler;
 import dev.hivemind.api.agent.HiveAgent;
 import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.plugin.Availability;
@@ -30,24 +31,34 @@ public final class PluginCatalog {
     private final Map<String, AuthMethodFactory> auth;
     private final Map<String, TransportFactory> transports;
     private final Map<String, HiveAgent> agents;
+    private final Map<String, BinaryHandler> binaryHandlers;
 
     private PluginCatalog(Map<String, AuthMethodFactory> auth, Map<String, TransportFactory> transports,
-            Map<String, HiveAgent> agents) {
+            Map<String, HiveAgent> agents, Map<String, BinaryHandler> binaryHandlers) {
         this.auth = auth;
         this.transports = transports;
         this.agents = agents;
+        this.binaryHandlers = binaryHandlers;
     }
 
     /** Discovers every plugin visible to {@code loader}. */
     public static PluginCatalog discover(ClassLoader loader) {
         return new PluginCatalog(load(AuthMethodFactory.class, "auth", loader),
-                load(TransportFactory.class, "transport", loader), load(HiveAgent.class, "agent", loader));
+                load(TransportFactory.class, "transport", loader), load(HiveAgent.class, "agent", loader),
+                load(BinaryHandler.class, "binary-handler", loader));
     }
 
     /** A catalog from explicit instances (tests, embedding). The same uniqueness rules apply. */
     public static PluginCatalog of(List<? extends AuthMethodFactory> auth, List<? extends TransportFactory> transports,
             List<? extends HiveAgent> agents) {
-        return new PluginCatalog(index(auth, "auth"), index(transports, "transport"), index(agents, "agent"));
+        return of(auth, transports, agents, List.of());
+    }
+
+    /** A catalog from explicit instances, binary handlers included. */
+    public static PluginCatalog of(List<? extends AuthMethodFactory> auth, List<? extends TransportFactory> transports,
+            List<? extends HiveAgent> agents, List<? extends BinaryHandler> binaryHandlers) {
+        return new PluginCatalog(index(auth, "auth"), index(transports, "transport"), index(agents, "agent"),
+                index(binaryHandlers, "binary-handler"));
     }
 
     public Map<String, AuthMethodFactory> auth() {
@@ -60,6 +71,10 @@ public final class PluginCatalog {
 
     public Map<String, HiveAgent> agents() {
         return agents;
+    }
+
+    public Map<String, BinaryHandler> binaryHandlers() {
+        return binaryHandlers;
     }
 
     /** The configured auth methods, in configured order; unavailable or missing ones stop start-up. */
@@ -77,12 +92,18 @@ public final class PluginCatalog {
         return select(agents, List.of(name), "agent").get(0);
     }
 
+    /** The named binary handler. */
+    public BinaryHandler selectBinaryHandler(String name) {
+        return select(binaryHandlers, List.of(name), "binary handler").get(0);
+    }
+
     /** Descriptors of everything found, for {@code list-plugins}. */
     public List<PluginDescriptor> describe() {
         List<PluginDescriptor> out = new ArrayList<>();
         auth.values().forEach(p -> out.add(descriptor("auth", p)));
         transports.values().forEach(p -> out.add(descriptor("transport", p)));
         agents.values().forEach(p -> out.add(descriptor("agent", p)));
+        binaryHandlers.values().forEach(p -> out.add(descriptor("binary-handler", p)));
         return out;
     }
 

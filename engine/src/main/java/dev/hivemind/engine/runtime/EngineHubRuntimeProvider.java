@@ -30,6 +30,7 @@ public final class EngineHubRuntimeProvider implements HubRuntimeProvider {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         PluginCatalog catalog = PluginCatalog.discover(loader == null ? getClass().getClassLoader() : loader);
         HubServer server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(clients));
+        server.hub().startRouting();
         return new HubRuntime() {
             @Override
             public ConnectionAcceptor acceptor() {

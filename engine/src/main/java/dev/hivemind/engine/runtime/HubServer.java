@@ -52,6 +52,7 @@ public final class HubServer implements AutoCloseable {
                     + (transports.isEmpty() ? "none" : String.join(", ", transports.keySet())));
         }
         try {
+            hub.startRouting();
             for (TransportSettings t : config.transports()) {
                 TransportFactory factory = transports.get(t.name());
                 ServerTransportConfig sc = new ServerTransportConfig(t.host(), t.port(), t.maxFrameBytes(),

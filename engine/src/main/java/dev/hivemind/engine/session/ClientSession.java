@@ -61,6 +61,7 @@ public final class ClientSession implements ConnectionHandler {
     private final SessionEnvironment env;
     private final ClientSessionListener listener;
     private final String sessionId = UUID.randomUUID().toString();
+    private final SatelliteBusContext busContext;
 
     private ClientState state = ClientState.AWAIT_HELLO;
     private ServerHello hello;
@@ -99,6 +100,7 @@ public final class ClientSession implements ConnectionHandler {
         this.env = env;
         this.listener = listener;
         this.keys = new SessionKeys(env.random(), env.crypto().replayCacheSize());
+        this.busContext = new SatelliteBusContext(sessionId, options.siteId(), options.userAgent());
     }
 
     public ClientState state() {
@@ -115,14 +117,18 @@ public final class ClientSession implements ConnectionHandler {
         return sessionId;
     }
 
-    /** Sends an application message under the session key. Safe from any thread; dropped unless established. */
+    /**
+     * Sends an application message under the session key. A BUS message gets the context a hub needs (our session,
+     * see {@link SatelliteBusContext}). Safe from any thread; dropped unless established.
+     */
     public void send(HiveMessage message) {
+        HiveMessage outgoing = busContext.complete(message);
         connection.executor().execute(() -> {
             if (state != ClientState.ESTABLISHED) {
                 LOG.debug("dropping {}: session is {}", message, state);
                 return;
             }
-            Failures.guard(() -> connection.send(keys.seal(env.framing(), message)), this::fail,
+            Failures.guard(() -> connection.send(keys.seal(env.framing(), outgoing)), this::fail,
                     "cannot encode outgoing message");
         });
     }
@@ -293,8 +299,13 @@ public final class ClientSession implements ConnectionHandler {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("session_id", sessionId);
         session.put("site_id", options.siteId());
-        ClientHello clientHello = new ClientHello(pubkey, session, options.siteId());
-        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(clientHello.toPayload()).build();
+        ClientHello clientHello = new ClientHello(pubkey != null ? pubkey : options.helloPublicKey(), session,
+                options.siteId());
+        Map<String, Object> payload = new LinkedHashMap<>(clientHello.toPayload());
+        if (options.hub()) {
+            payload.put("node_type", "hub");
+        }
+        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(payload).build();
         KeyState key = keys.current();
         connection.send(env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
         state = ClientState.ESTABLISHED;

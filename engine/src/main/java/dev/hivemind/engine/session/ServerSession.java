@@ -1,6 +1,5 @@
 package dev.hivemind.engine.session;
 
-import dev.hivemind.api.agent.PeerSession;
 import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.AuthStep;
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * Any violation closes the connection with the error's close code; nothing reaches the hub before
  * {@link ServerState#ESTABLISHED}. Keys are zeroed on close.
  */
-public final class ServerSession implements ConnectionHandler, PeerSession {
+public final class ServerSession implements ConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
     private final Connection connection;
@@ -79,6 +78,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     private Duration handshakeTime;
     private String sessionId = "default";
     private String siteId;
+    private Map<String, Object> helloPayload = Map.of();
     private boolean established;
 
     /**
@@ -113,19 +113,24 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         return connection;
     }
 
-    // ---------------------------------------------------------------- PeerSession
+    // ---------------------------------------------------------------- the established peer
 
-    @Override
+    /** The peer id, {@code USERAGENT::CLIENT_ID::NAME::SESSION_ID}. */
     public String peerId() {
         return userAgent + "::" + client.clientId() + "::" + client.name() + "::" + sessionId;
     }
 
-    @Override
+    /** The OVOS session id from the client's HELLO ({@code default} before it). */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The admitted client's record. */
     public ClientRecord client() {
         return client;
     }
 
-    @Override
+    /** What the handshake negotiated; only once established. */
     public SessionInfo sessionInfo() {
         KeyState key = keys.current();
         if (key == null || handshakeTime == null) {
@@ -135,12 +140,22 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 handshakeTime);
     }
 
-    @Override
+    /** The site id from the client's HELLO, or {@code null}. */
     public String siteId() {
         return siteId;
     }
 
-    @Override
+    /** The client's HELLO payload ({@code pubkey}, {@code session}, {@code site_id}, ...), once established. */
+    public Map<String, Object> helloPayload() {
+        return helloPayload;
+    }
+
+    /** Closes the connection because of {@code error} (its close code and reason). Safe from any thread. */
+    public void disconnect(HiveMindException error) {
+        connection.executor().execute(() -> fail(error));
+    }
+
+    /** Sends a message to the client, encrypted with the session key. Safe from any thread. */
     public void send(HiveMessage message) {
         connection.executor().execute(() -> {
             if (state != ServerState.ESTABLISHED) {
@@ -351,6 +366,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         sessionId = sid;
         siteId = clientHello.siteId();
+        helloPayload = msg.payload();
         state = ServerState.ESTABLISHED;
         established = true;
         handshakeTime = Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos);

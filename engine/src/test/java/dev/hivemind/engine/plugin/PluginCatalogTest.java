@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.plugin.Availability;
-import dev.hivemind.engine.hub.EchoAgent;
 import dev.hivemind.engine.testplugin.TokenAuthFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PluginCatalogTest {
     @Test
-    void discoversTheEnginesOwnAgentThroughServiceLoader() {
-        PluginCatalog catalog = PluginCatalog.discover(getClass().getClassLoader());
-        assertTrue(catalog.agents().containsKey("echo"));
-        assertTrue(catalog.describe().stream().anyMatch(d -> d.kind().equals("agent") && d.name().equals("echo")));
+    void discoversAgentsAndBinaryHandlersThroughServiceLoader(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path services = java.nio.file.Files.createDirectories(dir.resolve("META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve("dev.hivemind.api.agent.HiveAgent"),
+                "dev.hivemind.engine.tck.RecordingAgent\n");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            PluginCatalog catalog = PluginCatalog.discover(loader);
+            assertTrue(catalog.agents().containsKey("recording"));
+            assertTrue(catalog.describe().stream().anyMatch(d -> d.kind().equals("agent")
+                    && d.name().equals("recording")));
+            assertTrue(catalog.binaryHandlers().isEmpty());
+        }
     }
 
     @Test
@@ -29,7 +37,7 @@ class PluginCatalogTest {
 
     @Test
     void configuredButMissingPluginListsWhatWasFound() {
-        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(), List.of(new EchoAgent()));
+        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(), List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
         PluginDiscoveryException e = assertThrows(PluginDiscoveryException.class,
                 () -> catalog.selectAuth(List.of("token", "password")));
         assertTrue(e.getMessage().contains("'password' is not installed"), e.getMessage());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.engine.config.ConfigLoader;
 import dev.hivemind.engine.config.HiveMindConfig;
-import dev.hivemind.engine.hub.EchoAgent;
 import dev.hivemind.engine.hub.InMemoryClientRegistry;
 import dev.hivemind.engine.plugin.PluginCatalog;
 import dev.hivemind.engine.plugin.PluginDiscoveryException;
@@ -23,7 +22,7 @@ class HubWiringTest {
     Path home;
 
     private final PluginCatalog tokenOnly = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(),
-            List.of(new EchoAgent()));
+            List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
 
     @Test
     void explicitMethodsMustAllBeInstalled() {

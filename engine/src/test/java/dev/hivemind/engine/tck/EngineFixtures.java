@@ -37,4 +37,15 @@ public final class EngineFixtures {
         return new SessionEnvironment(handshake, crypto, limits, framing(), workers, scheduler, random,
                 System::nanoTime);
     }
+
+    /** A router with an in-process directory (no upstream), as the hub's Guice module makes one. */
+    public static dev.hivemind.engine.hub.router.Router router(String siteId,
+            java.util.List<dev.hivemind.api.auth.AuthMethodFactory> methods, dev.hivemind.api.agent.HiveAgent agent,
+            dev.hivemind.api.agent.BinaryHandler binary, java.time.Clock clock) {
+        return new dev.hivemind.engine.hub.router.Router(dev.hivemind.engine.hub.router.HubIdentity.create(
+                "master:0.0.0.0", siteId, dev.hivemind.engine.hub.Hub.nodePublicKey(methods)),
+                new dev.hivemind.engine.hub.router.LocalPeerDirectory(), new dev.hivemind.engine.hub.router.LocalPeerMailer(),
+                messages(), new dev.hivemind.engine.hub.router.Router.Plugins(agent,
+                        java.util.Optional.ofNullable(binary)), clock);
+    }
 }

@@ -56,8 +56,10 @@ public final class HubHarness implements AutoCloseable {
                     b.dataDirectory, Clock.systemUTC(), random));
         }
         SessionEnvironment env = EngineFixtures.environment(handshake, crypto, b.limits, cpu, scheduler, random);
-        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, agent, env, io, "master:0.0.0.0",
-                b.clock);
+        dev.hivemind.engine.hub.router.Router router = EngineFixtures.router(b.siteId, b.methods,
+                b.agent == null ? agent : b.agent, b.binaryHandler, b.clock);
+        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, router, env, io, b.clock);
+        hub.startRouting();
         this.server = transport.createServer(ServerTransportConfig.loopback(), hub);
         this.port = server.start().toCompletableFuture().join().getPort();
     }
@@ -157,6 +159,26 @@ public final class HubHarness implements AutoCloseable {
         private Map<String, PluginSettings> settings = Map.of();
         private Clock clock = Clock.systemUTC();
         private dev.hivemind.engine.config.LimitSettings limits = dev.hivemind.engine.config.LimitSettings.defaults();
+        private dev.hivemind.api.agent.HiveAgent agent;
+        private dev.hivemind.api.agent.BinaryHandler binaryHandler;
+        private String siteId;
+
+        /** The agent (default: the harness's {@link RecordingAgent}). */
+        public Builder agent(dev.hivemind.api.agent.HiveAgent a) {
+            this.agent = a;
+            return this;
+        }
+
+        public Builder binaryHandler(dev.hivemind.api.agent.BinaryHandler h) {
+            this.binaryHandler = h;
+            return this;
+        }
+
+        /** The hub's own site id. */
+        public Builder siteId(String s) {
+            this.siteId = s;
+            return this;
+        }
 
         public Builder clock(Clock c) {
             this.clock = c;

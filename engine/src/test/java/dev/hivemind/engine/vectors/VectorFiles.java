@@ -30,6 +30,11 @@ public final class VectorFiles {
         }
     }
 
+    /** A JSON object from text (a vector that records a wire string). */
+    public static Map<String, Object> parse(String json) {
+        return JSON.parseObject(json);
+    }
+
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> list(Map<String, Object> m, String key) {
         return (List<Map<String, Object>>) m.get(key);

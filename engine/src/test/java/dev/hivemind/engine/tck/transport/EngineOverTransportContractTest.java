@@ -93,8 +93,12 @@ public abstract class EngineOverTransportContractTest {
         SessionEnvironment env = EngineFixtures.environment(hs, CryptoSettings.defaults(), LimitSettings.defaults(),
                 cpu, scheduler, new SecureRandom());
         RecordingAgent agent = new RecordingAgent();
+        List<AuthMethodFactory> methods = List.of(new TokenAuthFactory());
         Hub hub = new Hub(new InMemoryClientRegistry(List.of(ClientRecord.create(1, KEY, "satellite", SECRET, null))),
-                List.<AuthMethodFactory>of(new TokenAuthFactory()), agent, env, io, "master:0.0.0.0", Clock.systemUTC());
+                methods, dev.hivemind.engine.tck.EngineFixtures.router(null, methods, agent,
+                        new dev.hivemind.engine.tck.EchoingBinaryHandler(), Clock.systemUTC()), env, io,
+                Clock.systemUTC());
+        hub.startRouting();
         ServerTransportConfig config = new ServerTransportConfig("127.0.0.1", port,
                 ServerTransportConfig.DEFAULT_MAX_FRAME_BYTES, Duration.ofMinutes(1), null, null, PluginSettings.empty());
         TransportServer server = factory().createServer(config, hub);

@@ -1,0 +1,154 @@
+package dev.hivemind.dist.cli;
+
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.JsonValues;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.codec.json.JsonLimits;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What {@code connect} says and prints once connected: each utterance as {@code sent: TEXT} and what the hub sends as
+ * {@code received: …}, one line per message, whatever its type. With {@code --send}: one reply per utterance.
+ * Interactive: every message is printed as it arrives (replies, broadcasts, intercoms, pings), while lines are read.
+ */
+final class Conversation {
+    private static final HiveJson JSON = new HiveJson(JsonLimits.defaults());
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    private final HiveMindConnection connection;
+    private final HiveMessageCodec codec;
+    private final PrintWriter out;
+    private final String lang;
+    private final Duration wait;
+
+    Conversation(HiveMindConnection connection, HiveMessageCodec codec, PrintWriter out, String lang, Duration wait) {
+        this.connection = connection;
+        this.codec = codec;
+        this.out = out;
+        this.lang = lang;
+        this.wait = wait;
+    }
+
+    /** Sends an utterance and prints the first message that comes back. */
+    void exchange(String text) throws InterruptedException {
+        send(text);
+        Optional<HiveMessage> reply = connection.poll(wait);
+        if (reply.isEmpty()) {
+            throw closedOr("no reply within " + wait.toSeconds() + " s");
+        }
+        print(reply.get());
+    }
+
+    /** Reads utterances, one per line, until EOF; prints every message as it arrives, then what is still due. */
+    void interact(BufferedReader in) throws InterruptedException {
+        AtomicLong received = new AtomicLong();
+        Thread printer = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    connection.poll(Duration.ofMillis(200)).ifPresent(m -> {
+                        print(m);
+                        received.incrementAndGet();
+                    });
+                    if (connection.closed().toCompletableFuture().isDone()) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hivemind-connect-printer");
+        printer.setDaemon(true);
+        printer.start();
+        synchronized (out) {
+            out.println("type an utterance per line; end with Ctrl-D");
+            out.flush();
+        }
+        long sentAt = received.get();
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (connection.closed().toCompletableFuture().isDone()) {
+                    break;
+                }
+                if (!line.isBlank()) {
+                    sentAt = received.get();
+                    send(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new CliFailure("cannot read standard input: " + e.getMessage());
+        }
+        // after EOF: print what is still on its way, until a reply came and the hub has been quiet for a moment
+        long end = System.nanoTime() + wait.toNanos();
+        long last = -1;
+        while (System.nanoTime() < end && printer.isAlive()) {
+            long now = received.get();
+            if (now > sentAt && now == last) {
+                break;
+            }
+            last = now;
+            Thread.sleep(QUIET.toMillis());
+        }
+        printer.interrupt();
+        printer.join(1000);
+        if (connection.closed().toCompletableFuture().isDone()) {
+            throw closedOr("");
+        }
+    }
+
+    private void send(String text) {
+        connection.send(HiveMessage.bus("recognizer_loop:utterance",
+                JsonValues.object("utterances", List.of(text), "lang", lang), JsonValues.object()));
+        synchronized (out) {
+            out.println("sent: " + text);
+            out.flush();
+        }
+    }
+
+    private void print(HiveMessage m) {
+        synchronized (out) {
+            out.println("received: " + describe(m, codec));
+            out.flush();
+        }
+    }
+
+    private CliFailure closedOr(String otherwise) {
+        if (connection.closed().toCompletableFuture().isDone()) {
+            HiveMindConnection.CloseInfo close = connection.closed().toCompletableFuture().join();
+            return new CliFailure(HubClose.describe(close.code(), close.reason()));
+        }
+        return new CliFailure(otherwise);
+    }
+
+    /** One line for any message: its type first, then what a person wants to see of it. */
+    static String describe(HiveMessage m, HiveMessageCodec codec) {
+        return switch (m.type()) {
+            case BUS, SHARED_BUS -> m.type().wireName() + " " + m.payload().get("type") + " "
+                    + JSON.write(m.payload().get("data") == null ? Map.of() : m.payload().get("data"));
+            case BINARY -> "bin " + m.binaryType() + " (" + m.binaryPayload().length + " bytes)"
+                    + (m.metadata().isEmpty() ? "" : " " + JSON.write(m.metadata()));
+            case INTERCOM -> "intercom from " + m.sourcePeer() + " (encrypted for "
+                    + (m.targetPubkey() != null ? "a public key" : "site " + m.targetSiteId()) + ")";
+            case BROADCAST, PROPAGATE, ESCALATE, QUERY, CASCADE -> m.type().wireName() + " of " + inner(m, codec);
+            default -> m.type().wireName() + " " + JSON.write(m.payload());
+        };
+    }
+
+    private static String inner(HiveMessage wrapper, HiveMessageCodec codec) {
+        try {
+            return describe(codec.unwrap(wrapper), codec);
+        } catch (RuntimeException e) {
+            return JSON.write(wrapper.payload());
+        }
+    }
+}
