@@ -77,10 +77,10 @@ public final class RsaAuthFactory implements AuthMethodFactory {
         return Optional.empty();
     }
 
-    /** Whether this node has an identity key (then it can answer any client's RSA handshake). */
+    /** Whether this node has an identity key and the client's record holds an enrolled public key. */
     @Override
     public boolean appliesTo(ClientRecord client) {
-        return identity != null;
+        return identity != null && client.optionalRsaPublicKey().isPresent();
     }
 
     /** The node's SubjectPublicKeyInfo PEM, announced in the server HELLO. */

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The server side of the RSA handshake on one connection, as hivemind-core does it: check the client's
- * {@code pubkey} against the key policy (and against the key pinned in its client record, if any), draw a
+ * The server side of the RSA handshake on one connection: check the client's {@code pubkey} against the key policy
+ * and against the key enrolled in its client record (a client without one is refused: hivemind-core accepts any
+ * key, which lets anyone who knows an access key impersonate its client), draw a
  * 32-byte secret, and answer with the sealed envelope; the secret is the session key.
  */
 final class RsaServerExchange implements ServerAuthExchange {
@@ -84,7 +85,8 @@ final class RsaServerExchange implements ServerAuthExchange {
     private void checkRecordPin(RsaPeerKey clientKey) {
         String pinnedPem = context.client().optionalRsaPublicKey().orElse(null);
         if (pinnedPem == null) {
-            return;
+            throw new AuthenticationException("client " + context.client().clientId()
+                    + " has no enrolled RSA public key");
         }
         RsaPeerKey pinned;
         try {
@@ -95,7 +97,7 @@ final class RsaServerExchange implements ServerAuthExchange {
         }
         if (!pinned.sameKeyAs(clientKey)) {
             throw new AuthenticationException("client " + context.client().clientId() + " presented RSA key "
-                    + clientKey.fingerprint() + ", not the key " + pinned.fingerprint() + " pinned in its client record");
+                    + clientKey.fingerprint() + ", not the key " + pinned.fingerprint() + " enrolled in its client record");
         }
     }
 

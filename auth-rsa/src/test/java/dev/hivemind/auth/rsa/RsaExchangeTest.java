@@ -233,8 +233,17 @@ class RsaExchangeTest {
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
                 await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
         assertInstanceOf(AuthenticationException.class, f.error());
-        assertTrue(f.error().getMessage().contains("pinned in its client record"), f.error().getMessage());
+        assertTrue(f.error().getMessage().contains("enrolled in its client record"), f.error().getMessage());
         assertEquals(0, serverWorker.calls.get());
+    }
+
+    @Test
+    void aClientWithoutAnEnrolledKeyIsRefusedWhateverKeyItPresents() throws Exception {
+        ServerAuthExchange se = server.newServerExchange(serverContextFor(TestContexts.record(null)));
+        AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
+                await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
+        assertInstanceOf(AuthenticationException.class, f.error());
+        assertEquals(0, serverWorker.calls.get(), "no RSA work for a client RSA may not serve");
     }
 
     @Test
@@ -265,7 +274,8 @@ class RsaExchangeTest {
         assertTrue(server.offerFlag().isEmpty());
         assertTrue(server.isHandshake());
         assertEquals(TestKeys.serverPublicPem(), server.nodePublicKeyPem().orElseThrow());
-        assertTrue(server.appliesTo(TestContexts.record(null)));
+        assertFalse(server.appliesTo(TestContexts.record(null)), "RSA never serves a client without an enrolled key");
+        assertTrue(server.appliesTo(TestContexts.record(TestKeys.clientPublicPem())));
         assertTrue(server.configuredBy(TestContexts.rsaCredentials(Map.of())));
         assertTrue(server.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", null, null, Map.of("rsa", "TRUE"))));
         assertFalse(server.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", "pw", null, Map.of())));
@@ -282,7 +292,7 @@ class RsaExchangeTest {
     void withoutIdentityTheMethodDoesNotApply() {
         RsaAuthFactory none = new RsaAuthFactory();
         none.initialize(TestContexts.Plugin.of(tmp.resolve("none"), Map.of(RsaSettings.GENERATE_IDENTITY, false)));
-        assertFalse(none.appliesTo(TestContexts.record(null)));
+        assertFalse(none.appliesTo(TestContexts.record(TestKeys.clientPublicPem())));
         assertTrue(none.nodePublicKeyPem().isEmpty());
         assertFalse(Files.exists(tmp.resolve("none").resolve(RsaSettings.DEFAULT_IDENTITY_FILE)));
     }
@@ -336,8 +346,13 @@ class RsaExchangeTest {
         return f;
     }
 
+    /** A context for a client whose record enrols {@code recordPin}, or the test client's own key if null. */
     private TestContexts.Server serverContext(String recordPin) {
-        return new TestContexts.Server(TestContexts.record(recordPin),
+        return serverContextFor(TestContexts.record(recordPin == null ? TestKeys.clientPublicPem() : recordPin));
+    }
+
+    private TestContexts.Server serverContextFor(dev.hivemind.api.registry.ClientRecord record) {
+        return new TestContexts.Server(record,
                 new ServerHello(server.nodePublicKeyPem().orElse(""), "peer", "master:0.0.0.0"), serverWorker);
     }
 

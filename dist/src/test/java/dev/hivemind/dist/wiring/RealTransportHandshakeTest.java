@@ -10,6 +10,7 @@ import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
+import dev.hivemind.auth.rsa.NodeIdentity;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.config.ConfigLoader;
@@ -46,9 +47,9 @@ class RealTransportHandshakeTest {
     private static final String PSK = "fedcba9876543210fedcba9876543210";
 
     @TempDir
-    Path hubHome;
+    static Path hubHome;
     @TempDir
-    Path satelliteHome;
+    static Path satelliteHome;
 
     private HubServer server;
     private Map<String, InetSocketAddress> bound;
@@ -60,8 +61,11 @@ class RealTransportHandshakeTest {
                 "transports", Map.of("websocket", Map.of("host", "127.0.0.1", "port", 0),
                         "tcp", Map.of("host", "127.0.0.1", "port", 0))), hubHome);
         catalog = PluginCatalog.discover(getClass().getClassLoader());
-        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(
-                ClientRecord.create(1, "satellite-key", "satellite", PASSWORD, PSK))));
+        // the satellite's RSA identity (generated where its rsa plugin will find it) is enrolled in its record
+        String satelliteKey = NodeIdentity.loadOrGenerate(satelliteHome.resolve("HiveMindComs.pem"), 2048, true,
+                new SecureRandom()).publicKeyPem();
+        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(WiredHub.withPublicKey(
+                ClientRecord.create(1, "satellite-key", "satellite", PASSWORD, PSK), satelliteKey))));
         bound = server.start();
     }
 

@@ -237,6 +237,9 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 keys.present() ? keys.current().encoding() : TextEncoding.JSON_HEX);
         HiveMessage msg = in.message();
         MessageType type = msg.type();
+        if (state != ServerState.ESTABLISHED && !(state == ServerState.AWAIT_HANDSHAKE && type == MessageType.HANDSHAKE)) {
+            requireSealed(in);
+        }
         switch (state) {
             case AWAIT_HANDSHAKE -> {
                 if (type == MessageType.HANDSHAKE) {
@@ -266,6 +269,20 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                 listener.onMessage(this, msg.withSourcePeer(peerId()));
             }
             default -> throw unexpected(type);
+        }
+    }
+
+    /**
+     * Once a key exists only a frame sealed under it proves the peer holds it: before the session is established, a
+     * plaintext frame is refused, whatever {@code require_encryption} says. The one exception is the client's
+     * HANDSHAKE while a pre-shared key is in force: it starts a fresh key exchange (hivemind-core's satellites that
+     * hold a password but not the pre-shared key send it in clear), the exchanged key replaces the pre-shared one,
+     * and the session is still established only by a HELLO sealed under the exchanged key.
+     */
+    private void requireSealed(SessionFraming.Inbound in) {
+        if (keys.present() && !in.encrypted()) {
+            throw new ProtocolViolationException("encryption required", "plaintext " + in.message().type().wireName()
+                    + " in state " + state + " after the session key exists");
         }
     }
 

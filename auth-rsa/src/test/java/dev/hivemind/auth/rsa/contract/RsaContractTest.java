@@ -4,11 +4,13 @@ import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.auth.rsa.NodeIdentity;
 import dev.hivemind.auth.rsa.RsaAuthFactory;
 import dev.hivemind.engine.tck.auth.AuthMethodContractTest;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.HubHarness;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +36,16 @@ class RsaContractTest extends AuthMethodContractTest {
         return new RsaAuthFactory();
     }
 
+    /** A client whose record enrols the satellite's identity key (generated here, before the satellite starts). */
     @Override
     protected ClientRecord clientRecord(int clientId, String accessKey) {
-        return ClientRecord.create(clientId, accessKey, "satellite", null, null);
+        NodeIdentity satellite = NodeIdentity.loadOrGenerate(clientDir.resolve("satellite.pem"), 2048, true,
+                new SecureRandom());
+        ClientRecord base = ClientRecord.create(clientId, accessKey, "satellite", null, null);
+        return new ClientRecord(base.clientId(), base.apiKey(), base.name(), base.description(), base.admin(),
+                base.lastSeen(), base.intentBlacklist(), base.skillBlacklist(), base.messageBlacklist(),
+                base.allowedTypes(), base.cryptoKey(), base.password(), base.canBroadcast(), base.canEscalate(),
+                base.canPropagate(), satellite.publicKeyPem(), base.metadata());
     }
 
     @Override

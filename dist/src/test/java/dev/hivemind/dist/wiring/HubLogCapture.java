@@ -1,0 +1,40 @@
+package dev.hivemind.dist.wiring;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Records what the hub's sessions log, to check what the hub says about a connection (never what it did not). */
+final class HubLogCapture implements AutoCloseable {
+    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.hivemind.engine.session.ServerSession");
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    HubLogCapture() {
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    void clear() {
+        synchronized (appender) {
+            appender.list.clear();
+        }
+    }
+
+    List<String> lines() {
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    boolean saidHandshakeDone() {
+        return lines().stream().anyMatch(l -> l.startsWith("handshake done"));
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        appender.stop();
+    }
+}
