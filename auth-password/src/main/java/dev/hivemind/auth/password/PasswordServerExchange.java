@@ -23,10 +23,10 @@ public final class PasswordServerExchange implements ServerAuthExchange {
     private volatile boolean closed;
     private boolean received;
 
-    /** An exchange for the context's client; a client without a password fails every handshake. */
+    /** An exchange for the password the hub granted ({@link ServerAuthContext#credential()}); without one it fails. */
     public PasswordServerExchange(ServerAuthContext context) {
         this.context = context;
-        this.handshake = context.client().optionalPassword().map(PasswordHandshake::new).orElse(null);
+        this.handshake = context.credential().map(PasswordHandshake::new).orElse(null);
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.dist.db.ClientStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,9 +49,13 @@ final class AddClientCommand extends ClientStoreCommand {
     @Option(names = "--metadata", paramLabel = "JSON", description = "Client metadata, a JSON object.")
     String metadata;
 
-    @Option(names = "--rsa-public-key", paramLabel = "PEM_FILE",
-            description = "Pin the RSA public key (PEM) the client must present in an RSA handshake.")
+    @Option(names = {"--public-key", "--rsa-public-key"}, paramLabel = "PEM_FILE",
+            description = "Enrol the client's RSA public key (PEM): the only key it may authenticate with in RSA mode.")
     Path rsaPublicKeyFile;
+
+    @Option(names = "--credential", paramLabel = "METHOD=VALUE",
+            description = "The credential of a drop-in auth method, in the form that method defines (repeatable).")
+    Map<String, String> credentials = new java.util.LinkedHashMap<>();
 
     private Map<String, Object> parsedMetadata = Map.of();
     private String rsaPublicKey;
@@ -79,6 +83,7 @@ final class AddClientCommand extends ClientStoreCommand {
         if (rsaPublicKeyFile != null) {
             rsaPublicKey = readRsaKey(rsaPublicKeyFile);
         }
+        credentials.forEach((method, value) -> Credentials.dropInCredentialProblem(method, value).ifPresent(this::usage));
     }
 
     @Override
@@ -90,14 +95,15 @@ final class AddClientCommand extends ClientStoreCommand {
         if (cryptoKey != null) {
             Credentials.cryptoKeyWarning(cryptoKey).ifPresent(err()::println);
         }
-        ClientRecord added = store.add(ClientRecordBuilder.newClient(key)
+        ClientRecordBuilder draft = ClientRecord.builder(key)
                 .name(name == null ? "" : name)
                 .password(secret)
                 .cryptoKey(psk)
                 .admin(admin)
                 .metadata(parsedMetadata)
-                .rsaPublicKey(rsaPublicKey)
-                .build());
+                .credential(ClientRecord.RSA, rsaPublicKey);
+        credentials.forEach(draft::credential);
+        ClientRecord added = store.add(draft.build());
         out.println("Credentials added to database!");
         out.println();
         out.println("Node ID: " + added.clientId());
@@ -106,8 +112,11 @@ final class AddClientCommand extends ClientStoreCommand {
         out.println("Access Key: " + added.apiKey());
         out.println("Password: " + added.password());
         out.println("Encryption Key: " + (added.cryptoKey() == null ? "(none)" : added.cryptoKey()));
-        if (added.rsaPublicKey() != null) {
-            out.println("RSA Public Key: pinned from " + rsaPublicKeyFile);
+        if (added.credential(ClientRecord.RSA).isPresent()) {
+            out.println("RSA Public Key: enrolled from " + rsaPublicKeyFile);
+        }
+        for (String method : credentials.keySet()) {
+            out.println("Credential of " + method + ": " + Text.printable(added.credential(method).orElse("")));
         }
         if (!added.metadata().isEmpty()) {
             out.println("Metadata: " + Text.printable(toJson(added.metadata())));

@@ -58,7 +58,7 @@ final class ListClientsCommand extends ClientStoreCommand {
         if (c.cryptoKey() != null) {
             kinds.add("crypto-key");
         }
-        if (c.rsaPublicKey() != null) {
+        if (c.credential(ClientRecord.RSA).isPresent()) {
             kinds.add("rsa-pinned");
         }
         return kinds.isEmpty() ? "-" : String.join(",", kinds);

@@ -114,7 +114,7 @@ class ClientCommandsTest {
         assertEquals("(none)", field(r.out(), "Encryption Key"));
         ClientRecord c = stored(1);
         assertNull(c.cryptoKey());
-        assertTrue(c.rsaPublicKey().startsWith("-----BEGIN PUBLIC KEY-----\nMII"), c.rsaPublicKey());
+        assertTrue(c.credential(ClientRecord.RSA).orElseThrow().startsWith("-----BEGIN PUBLIC KEY-----\nMII"));
         assertTrue(cli.run("list-clients").out().contains("password,rsa-pinned"));
     }
 

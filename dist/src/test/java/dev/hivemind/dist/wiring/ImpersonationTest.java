@@ -42,12 +42,12 @@ class ImpersonationTest {
         enrolled = RsaKeys.generate();
         other = RsaKeys.generate();
         hub = WiredHub.start(Map.of("max_auth_failures", 1000), List.of(
-                ClientRecord.create(1, "password-only", "kitchen", PASSWORD, null),
-                ClientRecord.create(2, "psk-only", "hallway", null, PSK),
-                WiredHub.withPublicKey(ClientRecord.create(3, "enrolled", "bedroom", null, null), enrolled.publicPem()),
-                WiredHub.withPublicKey(ClientRecord.create(4, "enrolled-other", "attic", null, null),
+                ClientRecord.builder("password-only").clientId(1).name("kitchen").password(PASSWORD).build(),
+                ClientRecord.builder("psk-only").clientId(2).name("hallway").cryptoKey(PSK).build(),
+                WiredHub.withPublicKey(ClientRecord.builder("enrolled").clientId(3).name("bedroom").build(), enrolled.publicPem()),
+                WiredHub.withPublicKey(ClientRecord.builder("enrolled-other").clientId(4).name("attic").build(),
                         other.publicPem()),
-                ClientRecord.create(5, "psk-and-password", "garage", PASSWORD, PSK)));
+                ClientRecord.builder("psk-and-password").clientId(5).name("garage").password(PASSWORD).cryptoKey(PSK).build()));
     }
 
     @AfterAll
@@ -162,7 +162,7 @@ class ImpersonationTest {
     @Test
     void aPlaintextHelloDoesNotResetTheFailureCounter() throws Exception {
         try (WiredHub small = WiredHub.start(Map.of("max_auth_failures", 3, "auth_failure_window", "10m"),
-                List.of(ClientRecord.create(1, "counted", "porch", null, PSK)))) {
+                List.of(ClientRecord.builder("counted").clientId(1).name("porch").cryptoKey(PSK).build()))) {
             wrongPresharedKey(small);
             wrongPresharedKey(small);
             RawPeer peer = small.raw("websocket", "counted");

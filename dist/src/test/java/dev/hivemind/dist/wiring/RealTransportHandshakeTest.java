@@ -2,7 +2,7 @@ package dev.hivemind.dist.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -65,7 +65,7 @@ class RealTransportHandshakeTest {
         String satelliteKey = NodeIdentity.loadOrGenerate(satelliteHome.resolve("HiveMindComs.pem"), 2048, true,
                 new SecureRandom()).publicKeyPem();
         server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(WiredHub.withPublicKey(
-                ClientRecord.create(1, "satellite-key", "satellite", PASSWORD, PSK), satelliteKey))));
+                ClientRecord.builder("satellite-key").clientId(1).name("satellite").password(PASSWORD).cryptoKey(PSK).build(), satelliteKey))));
         bound = server.start();
     }
 
@@ -79,7 +79,7 @@ class RealTransportHandshakeTest {
             "tcp,tcp,password", "tcp,tcp,psk", "tcp,tcp,rsa"})
     void handshakeAndMessages(String transportName, String scheme, String method) throws Exception {
         TransportFactory transport = catalog.transports().get(transportName);
-        AuthMethodFactory auth = PluginCatalog.discover(getClass().getClassLoader()).auth().get(method);
+        ClientAuthFactory auth = PluginCatalog.discover(getClass().getClassLoader()).clientAuth().get(method);
         auth.initialize(new EnginePluginContext(PluginSettings.empty(), satelliteHome, Clock.systemUTC(),
                 new SecureRandom()));
         ClientCredentials credentials = switch (method) {

@@ -2,7 +2,7 @@ package dev.hivemind.dist.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -78,10 +78,7 @@ final class WiredHub implements AutoCloseable {
 
     /** {@code record} with an enrolled RSA public key. */
     static ClientRecord withPublicKey(ClientRecord record, String publicPem) {
-        return new ClientRecord(record.clientId(), record.apiKey(), record.name(), record.description(),
-                record.admin(), record.lastSeen(), record.intentBlacklist(), record.skillBlacklist(),
-                record.messageBlacklist(), record.allowedTypes(), record.cryptoKey(), record.password(),
-                record.canBroadcast(), record.canEscalate(), record.canPropagate(), publicPem, record.metadata());
+        return record.toBuilder().credential(ClientRecord.RSA, publicPem).build();
     }
 
     HubLogCapture log() {
@@ -100,7 +97,7 @@ final class WiredHub implements AutoCloseable {
 
     /** A satellite of {@code method} with these credentials (or the failure, as an ExecutionException). */
     HiveMindConnection connect(String transport, String method, ClientCredentials credentials) throws Exception {
-        AuthMethodFactory auth = PluginCatalog.discover(getClass().getClassLoader()).auth().get(method);
+        ClientAuthFactory auth = PluginCatalog.discover(getClass().getClassLoader()).clientAuth().get(method);
         Path satelliteHome = Files.createTempDirectory(home, "satellite");
         auth.initialize(new EnginePluginContext(PluginSettings.empty(), satelliteHome, Clock.systemUTC(),
                 new SecureRandom()));

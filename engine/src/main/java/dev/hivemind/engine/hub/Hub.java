@@ -1,7 +1,7 @@
 package dev.hivemind.engine.hub;
 
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRegistry;
@@ -12,6 +12,8 @@ import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.FirstUseEnroller;
 import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
@@ -36,7 +38,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     private final ClientRegistry registry;
-    private final List<AuthMethodFactory> methods;
+    private final AuthPolicy authPolicy;
+    private final FirstUseEnroller enroller;
     private final HiveAgent agent;
     private final SessionEnvironment env;
     private final WorkerPool io;
@@ -50,29 +53,30 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
-     * @param methods  enabled, available auth methods in configured order
+     * @param authPolicy the enabled auth methods and which of them may authenticate which client
      * @param agent    receives authorised messages
      * @param env      session services
      * @param io       pool for blocking registry lookups
      * @param nodeId   the hub's peer id
      * @param clock    clock for the failure limiter
      */
-    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+    public Hub(ClientRegistry registry, AuthPolicy authPolicy, HiveAgent agent, SessionEnvironment env,
             WorkerPool io, String nodeId, java.time.Clock clock) {
         this.registry = registry;
-        this.methods = List.copyOf(methods);
+        this.authPolicy = authPolicy;
+        this.enroller = new FirstUseEnroller(registry, io);
         this.agent = agent;
         this.env = env;
         this.io = io;
         this.nodeId = nodeId;
         this.failures = new FailureLimiter(env.limits().maxAuthFailures(), env.limits().failureWindow(), clock, 100_000);
-        this.nodePublicKey = methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream)
-                .findFirst().orElse("");
+        this.nodePublicKey = authPolicy.methods().stream().map(ServerAuthFactory::nodePublicKeyPem)
+                .flatMap(Optional::stream).findFirst().orElse("");
     }
 
     /** The enabled auth methods, in order. */
     public List<String> authMethodNames() {
-        return methods.stream().map(AuthMethodFactory::name).toList();
+        return authPolicy.methods().stream().map(ServerAuthFactory::name).toList();
     }
 
     public HubMetrics metrics() {
@@ -159,7 +163,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     @Override
     public ConnectionHandler open(Connection connection, Admission.Accepted admission) {
         ServerSession session = new ServerSession(connection, admission.client(), admission.userAgent(), nodeId,
-                nodePublicKey, methods, env, this);
+                nodePublicKey, authPolicy, env, this);
         sessions.add(session);
         pending.incrementAndGet();
         metrics.connections.incrementAndGet();
@@ -186,6 +190,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             return null;
         });
         agent.onSessionEstablished(new FilteredPeer(session, policy, metrics));
+    }
+
+    @Override
+    public CompletionStage<Boolean> enroll(ServerSession session, ServerAuthFactory method, String credential) {
+        return enroller.enroll(session.client(), method, credential, session.connection().remoteAddress());
     }
 
     @Override

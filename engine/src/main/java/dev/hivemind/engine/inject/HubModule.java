@@ -6,13 +6,17 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.EnrollmentSettings;
+import dev.hivemind.engine.config.ConfigException;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.Hub;
 import dev.hivemind.engine.plugin.PluginCatalog;
@@ -27,8 +31,10 @@ import dev.hivemind.engine.work.WorkerPool;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wires a hub with Guice. Discovered plugins are bound by name in {@code MapBinder}s; the configuration picks an
@@ -48,9 +54,12 @@ public final class HubModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HiveMindConfig.class).toInstance(config);
-        MapBinder<String, AuthMethodFactory> auth = MapBinder.newMapBinder(binder(), String.class,
-                AuthMethodFactory.class);
-        catalog.auth().forEach((name, f) -> auth.addBinding(name).toInstance(f));
+        MapBinder<String, ServerAuthFactory> serverAuth = MapBinder.newMapBinder(binder(), String.class,
+                ServerAuthFactory.class);
+        catalog.serverAuth().forEach((name, f) -> serverAuth.addBinding(name).toInstance(f));
+        MapBinder<String, ClientAuthFactory> clientAuth = MapBinder.newMapBinder(binder(), String.class,
+                ClientAuthFactory.class);
+        catalog.clientAuth().forEach((name, f) -> clientAuth.addBinding(name).toInstance(f));
         MapBinder<String, TransportFactory> transports = MapBinder.newMapBinder(binder(), String.class,
                 TransportFactory.class);
         catalog.transports().forEach((name, f) -> transports.addBinding(name).toInstance(f));
@@ -100,24 +109,28 @@ public final class HubModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionEnvironment environment(SessionFraming framing, @Named("cpu") WorkerPool cpu, Scheduler scheduler,
-            SecureRandom random) {
+    SessionEnvironment environment(SessionFraming framing, @Named("cpu") WorkerPool cpu, @Named("io") WorkerPool io,
+            Scheduler scheduler, SecureRandom random) {
         return new SessionEnvironment(config.handshake(), config.crypto(), config.limits(), framing, cpu, scheduler,
-                random, System::nanoTime);
+                random, System::nanoTime, io);
     }
 
-    /** The enabled auth methods, in configured order, each initialised once with its settings section. */
+    /**
+     * The enabled auth methods, in configured order, each initialised once with its settings section (less the hub's
+     * own {@code enroll_on_first_use} key), and the policy that decides which of them may authenticate a client.
+     */
     @Provides
     @Singleton
-    List<AuthMethodFactory> enabledAuthMethods(Map<String, AuthMethodFactory> all, Clock clock, SecureRandom random) {
-        List<AuthMethodFactory> out = new ArrayList<>();
+    AuthPolicy authPolicy(Map<String, ServerAuthFactory> all, Clock clock, SecureRandom random) {
+        List<ServerAuthFactory> out = new ArrayList<>();
+        Set<String> enroll = new HashSet<>();
         List<String> names = config.effectiveAuthMethods(all.keySet());
         if (config.authMethodsDefaulted() && names.size() < config.authMethods().size()) {
             org.slf4j.LoggerFactory.getLogger(HubModule.class).info(
                     "auth.methods not configured: enabling the installed built-in methods {}", names);
         }
         for (String name : names) {
-            AuthMethodFactory f = all.get(name);
+            ServerAuthFactory f = all.get(name);
             if (f == null) {
                 throw new PluginDiscoveryException("configured auth method '" + name + "' is not installed; found: "
                         + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
@@ -126,7 +139,16 @@ public final class HubModule extends AbstractModule {
                 throw new PluginDiscoveryException("configured auth method '" + name + "' is not available: "
                         + f.availability().reason());
             }
-            f.initialize(new EnginePluginContext(config.authSettings(name), config.dataDirectory(), clock, random));
+            EnrollmentSettings section;
+            try {
+                section = EnrollmentSettings.split(config.authSettings(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("auth." + name + ": " + e.getMessage());
+            }
+            if (section.enrollOnFirstUse()) {
+                enroll.add(name);
+            }
+            f.initialize(new EnginePluginContext(section.pluginSettings(), config.dataDirectory(), clock, random));
             out.add(f);
         }
         if (out.isEmpty()) {
@@ -134,7 +156,11 @@ public final class HubModule extends AbstractModule {
                     ? "is not configured and none of " + config.authMethods() + " is installed" : "is empty")
                     + "; installed: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
-        return List.copyOf(out);
+        try {
+            return new AuthPolicy(out, enroll);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     @Provides
@@ -151,9 +177,9 @@ public final class HubModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+    Hub hub(ClientRegistry registry, AuthPolicy policy, HiveAgent agent, SessionEnvironment env,
             @Named("io") WorkerPool io, Clock clock) {
-        return new Hub(registry, methods, agent, env, io, config.nodeId(), clock);
+        return new Hub(registry, policy, agent, env, io, config.nodeId(), clock);
     }
 
     @Provides

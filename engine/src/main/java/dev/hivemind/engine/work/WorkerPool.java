@@ -80,6 +80,22 @@ public final class WorkerPool implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The pool as an {@link Executor}: {@code execute} throws {@link ServerBusyException} instead of
+     * {@link RejectedExecutionException} when the pool is full.
+     */
+    public Executor executor() {
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                rejected.incrementAndGet();
+                throw new ServerBusyException("server busy", "pool full (" + executor.getMaximumPoolSize()
+                        + " threads, queue " + executor.getQueue().size() + ")");
+            }
+        };
+    }
+
     /** Tasks refused because the pool was full. */
     public long rejectedCount() {
         return rejected.get();

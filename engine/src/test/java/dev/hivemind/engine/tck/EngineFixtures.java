@@ -31,10 +31,16 @@ public final class EngineFixtures {
         return new SessionFraming(new HiveMessageCodec(json), new Binarizer(json));
     }
 
-    /** A session environment with the given handshake policy. */
+    /** A session environment with the given handshake policy; blocking steps share {@code workers}. */
     public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
             LimitSettings limits, WorkerPool workers, Scheduler scheduler, SecureRandom random) {
+        return environment(handshake, crypto, limits, workers, scheduler, random, workers);
+    }
+
+    /** A session environment with the given handshake policy and an I/O pool for blocking steps. */
+    public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
+            LimitSettings limits, WorkerPool workers, Scheduler scheduler, SecureRandom random, WorkerPool io) {
         return new SessionEnvironment(handshake, crypto, limits, framing(), workers, scheduler, random,
-                System::nanoTime);
+                System::nanoTime, io);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.plugin.PluginSettings;
@@ -31,7 +30,9 @@ import dev.hivemind.engine.session.SessionEnvironment;
 import dev.hivemind.engine.tck.EngineFixtures;
 import dev.hivemind.engine.tck.ManualScheduler;
 import dev.hivemind.engine.tck.RecordingAgent;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import dev.hivemind.engine.work.WorkerPool;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -93,8 +94,9 @@ public abstract class EngineOverTransportContractTest {
         SessionEnvironment env = EngineFixtures.environment(hs, CryptoSettings.defaults(), LimitSettings.defaults(),
                 cpu, scheduler, new SecureRandom());
         RecordingAgent agent = new RecordingAgent();
-        Hub hub = new Hub(new InMemoryClientRegistry(List.of(ClientRecord.create(1, KEY, "satellite", SECRET, null))),
-                List.<AuthMethodFactory>of(new TokenAuthFactory()), agent, env, io, "master:0.0.0.0", Clock.systemUTC());
+        Hub hub = new Hub(new InMemoryClientRegistry(List.of(ClientRecord.builder(KEY).clientId(1).name("satellite")
+                .credential("token", SECRET).build())),
+                new AuthPolicy(List.of(new TokenServerAuthFactory()), java.util.Set.of()), agent, env, io, "master:0.0.0.0", Clock.systemUTC());
         ServerTransportConfig config = new ServerTransportConfig("127.0.0.1", port,
                 ServerTransportConfig.DEFAULT_MAX_FRAME_BYTES, Duration.ofMinutes(1), null, null, PluginSettings.empty());
         TransportServer server = factory().createServer(config, hub);
@@ -109,7 +111,7 @@ public abstract class EngineOverTransportContractTest {
         SessionEnvironment env = EngineFixtures.environment(HandshakeSettings.defaults(), CryptoSettings.defaults(),
                 LimitSettings.defaults(), cpu, scheduler, new SecureRandom());
         TransportClient transport = factory().createClient(PluginSettings.empty());
-        HiveMindClient client = new HiveMindClient(transport, List.of(new TokenAuthFactory()),
+        HiveMindClient client = new HiveMindClient(transport, List.of(new TokenClientAuthFactory()),
                 new ClientCredentials(KEY, null, null, Map.of("token", secret)),
                 ClientOptions.defaults().withBinarize(binarize), env);
         resources.add(client::close);
