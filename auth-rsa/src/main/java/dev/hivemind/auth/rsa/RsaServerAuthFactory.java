@@ -46,12 +46,12 @@ public final class RsaServerAuthFactory implements ServerAuthFactory, RsaMechani
         this.initialized = true;
     }
 
-    /** An enrolled key must pass the key policy, and the node needs an identity to answer at all. */
+    /**
+     * An enrolled key must pass the key policy (a pure check: it needs no identity, so tools can validate a key
+     * before storing it). A node without an identity refuses every RSA handshake in the exchange.
+     */
     @Override
     public Optional<String> credentialProblem(String credential) {
-        if (identity == null) {
-            return Optional.of("this node has no RSA identity key (" + RsaSettings.GENERATE_IDENTITY + " is off)");
-        }
         try {
             RsaPublicKeyPolicy.check(credential);
             return Optional.empty();

@@ -311,10 +311,13 @@ class RsaExchangeTest {
     }
 
     @Test
-    void withoutIdentityTheHubGrantsTheMethodToNobody() {
+    void withoutIdentityEveryHandshakeIsRefused() throws Exception {
         RsaServerAuthFactory none = new RsaServerAuthFactory();
         none.initialize(TestContexts.Plugin.of(tmp.resolve("none"), Map.of(RsaSettings.GENERATE_IDENTITY, false)));
-        assertTrue(none.credentialProblem(TestKeys.clientPublicPem()).orElseThrow().contains("no RSA identity"));
+        ServerAuthExchange se = none.newExchange(serverContext(null));
+        AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
+                await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
+        assertTrue(f.error().getMessage().contains("no RSA identity"), f.error().getMessage());
         assertTrue(none.nodePublicKeyPem().isEmpty());
         assertFalse(Files.exists(tmp.resolve("none").resolve(RsaSettings.DEFAULT_IDENTITY_FILE)));
     }

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.dist.db.ClientStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -41,6 +38,10 @@ final class AddClientCommand extends ClientStoreCommand {
 
     @Option(names = "--no-crypto-key", description = "Give the client no pre-shared key (password or RSA only).")
     boolean noCryptoKey;
+
+    @Option(names = "--no-password", description = "Give the client no password (pre-shared key, RSA or a drop-in only;"
+            + " with --no-crypto-key and no other credential, only first-use RSA enrolment can serve it).")
+    boolean noPassword;
 
     @Option(names = "--admin", arity = "0..1", paramLabel = "BOOLEAN", fallbackValue = "true",
             description = "Make the client an administrator.")
@@ -80,17 +81,24 @@ final class AddClientCommand extends ClientStoreCommand {
         if (metadata != null) {
             parsedMetadata = parseMetadata(metadata);
         }
-        if (rsaPublicKeyFile != null) {
-            rsaPublicKey = readRsaKey(rsaPublicKeyFile);
+        if (password != null && noPassword) {
+            usage("--password and --no-password exclude each other");
         }
-        credentials.forEach((method, value) -> Credentials.dropInCredentialProblem(method, value).ifPresent(this::usage));
+        ConfiguredAuth auth = rsaPublicKeyFile == null && credentials.isEmpty() ? null : ConfiguredAuth.load(root, null);
+        if (rsaPublicKeyFile != null) {
+            rsaPublicKey = PublicKeyFiles.read(rsaPublicKeyFile, auth, spec.commandLine());
+        }
+        credentials.forEach((method, value) -> {
+            Credentials.dropInCredentialProblem(method, value).ifPresent(this::usage);
+            auth.problem(method, value).ifPresent(p -> usage("--credential " + method + "=...: " + p));
+        });
     }
 
     @Override
     protected void run(ClientStore store, PrintWriter out) {
         var random = root.environment().random();
         String key = accessKey != null ? accessKey : Credentials.newAccessKey(random);
-        String secret = password != null ? password : Credentials.newPassword(random);
+        String secret = noPassword ? null : password != null ? password : Credentials.newPassword(random);
         String psk = noCryptoKey ? null : cryptoKey != null ? cryptoKey : Credentials.newCryptoKey(random);
         if (cryptoKey != null) {
             Credentials.cryptoKeyWarning(cryptoKey).ifPresent(err()::println);
@@ -110,7 +118,7 @@ final class AddClientCommand extends ClientStoreCommand {
         out.println("Friendly Name: " + Text.printable(added.name()));
         out.println("Admin Privileges: " + added.admin());
         out.println("Access Key: " + added.apiKey());
-        out.println("Password: " + added.password());
+        out.println("Password: " + (added.password() == null ? "(none)" : added.password()));
         out.println("Encryption Key: " + (added.cryptoKey() == null ? "(none)" : added.cryptoKey()));
         if (added.credential(ClientRecord.RSA).isPresent()) {
             out.println("RSA Public Key: enrolled from " + rsaPublicKeyFile);
@@ -123,6 +131,11 @@ final class AddClientCommand extends ClientStoreCommand {
         }
         out.println();
         out.println("These secrets are shown only now; 'list-clients --show-secrets' prints them again.");
+        if (added.credentials().isEmpty()) {
+            err().println("note: client " + added.clientId() + " holds no credential, so no auth method can serve it"
+                    + " until you enrol its key ('hivemind set-public-key " + added.clientId() + " PEM_FILE') or turn on"
+                    + " auth.rsa.enroll_on_first_use");
+        }
     }
 
     private Map<String, Object> parseMetadata(String text) {
@@ -137,18 +150,6 @@ final class AddClientCommand extends ClientStoreCommand {
             usage("--metadata is not valid JSON");
             return Map.of();
         }
-    }
-
-    private String readRsaKey(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new CliFailure("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-        return PublicKeyFiles.canonicalRsaPem(text)
-                .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        file + " holds no RSA public key in PEM (-----BEGIN PUBLIC KEY-----)"));
     }
 
     private static String toJson(Object value) {

@@ -50,7 +50,7 @@ class DistributionIT {
         Path publicKey = tmp.resolve("satellite.pub.pem");
         ItSupport.writeIdentity(clientHome, publicKey);
         client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "it-satellite",
-                "--rsa-public-key", publicKey.toString()));
+                "--public-key", publicKey.toString()));
         assertEquals(32, client.cryptoKey().length(), "add-client generates a 32-character pre-shared key");
         hub = launcher.listen(hubHome, "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0");
         for (String transport : List.of("websocket", "tcp")) {

@@ -6,9 +6,9 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Records what the hub's sessions log, to check what the hub says about a connection (never what it did not). */
+/** Records what the engine logs (sessions, enrolment), to check what the hub says about a connection. */
 final class HubLogCapture implements AutoCloseable {
-    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.hivemind.engine.session.ServerSession");
+    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.hivemind.engine");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     HubLogCapture() {
@@ -25,6 +25,14 @@ final class HubLogCapture implements AutoCloseable {
     List<String> lines() {
         synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** The WARN events, formatted. */
+    List<String> warnings() {
+        synchronized (appender) {
+            return appender.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 

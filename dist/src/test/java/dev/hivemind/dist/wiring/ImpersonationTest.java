@@ -178,6 +178,37 @@ class ImpersonationTest {
         }
     }
 
+    @Test
+    void withFirstUseEnrolmentTheFirstKeyIsStoredAndASecondDifferentKeyIsRefused() throws Exception {
+        try (WiredHub tofu = WiredHub.start(Map.of("max_auth_failures", 1000),
+                Map.of("rsa", Map.of("enroll_on_first_use", true)), List.of(
+                        ClientRecord.builder("new-satellite").clientId(1).name("shed").build(),
+                        ClientRecord.builder("password-client").clientId(2).name("den").password(PASSWORD).build()))) {
+            RsaKeys first = RsaKeys.generate();
+            HiveMindConnection c = tofu.connectRsa("websocket", "new-satellite", first);
+            tofu.echo(c, "first use");
+            c.close();
+            String fingerprint = dev.hivemind.auth.rsa.RsaPublicKeyPolicy.check(first.publicPem()).fingerprint();
+            assertTrue(tofu.log().warnings().stream().anyMatch(w -> w.contains("enrolled rsa key " + fingerprint)),
+                    "enrolment is logged at WARN with the fingerprint: " + tofu.log().warnings());
+
+            tofu.log().clear();
+            ExecutionException second = assertThrows(ExecutionException.class,
+                    () -> tofu.connectRsa("tcp", "new-satellite", RsaKeys.generate()));
+            assertEquals(1008, assertInstanceOf(ConnectionClosedException.class, second.getCause()).peerCode());
+            assertTrue(!tofu.log().saidHandshakeDone());
+
+            HiveMindConnection again = tofu.connectRsa("tcp", "new-satellite", first);
+            tofu.echo(again, "the enrolled key still works");
+            again.close();
+
+            ExecutionException passwordClient = assertThrows(ExecutionException.class,
+                    () -> tofu.connectRsa("websocket", "password-client", RsaKeys.generate()));
+            assertEquals(1008, assertInstanceOf(ConnectionClosedException.class, passwordClient.getCause()).peerCode(),
+                    "first-use enrolment never opens a client that holds another credential");
+        }
+    }
+
     /** A satellite with a wrong pre-shared key: the hub closes with 1008 on its first (encrypted) frame. */
     private static void wrongPresharedKey(WiredHub h) throws Exception {
         HiveMindConnection c = h.connect("websocket", "psk",
