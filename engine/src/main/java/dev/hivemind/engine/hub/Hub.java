@@ -18,6 +18,8 @@ import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
 import dev.hivemind.engine.work.WorkerPool;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +62,9 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
      * @param nodeId   the hub's peer id
      * @param clock    clock for the failure limiter
      */
+    @Inject
     public Hub(ClientRegistry registry, AuthPolicy authPolicy, HiveAgent agent, SessionEnvironment env,
-            WorkerPool io, String nodeId, java.time.Clock clock) {
+            @Named("io") WorkerPool io, @Named("node_id") String nodeId, java.time.Clock clock) {
         this.registry = registry;
         this.authPolicy = authPolicy;
         this.enroller = new FirstUseEnroller(registry, io);

@@ -5,17 +5,18 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
+import com.google.inject.name.Names;
 import dev.hivemind.api.agent.HiveAgent;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.transport.TransportFactory;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
-import dev.hivemind.engine.auth.AuthPolicy;
-import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.config.ConfigException;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.Hub;
@@ -38,22 +39,37 @@ import java.util.Set;
 
 /**
  * Wires a hub with Guice. Discovered plugins are bound by name in {@code MapBinder}s; the configuration picks an
- * ordered subset of auth methods and one agent, which are initialised once here. The embedding application binds
+ * ordered subset of auth methods and one agent, which are initialised once here; {@link Hub} and {@link HubServer} are
+ * built by constructor injection. Every pool and the scheduler made here are owned by the module's {@link Lifecycle},
+ * which {@link HubServer#close()} closes last, in reverse order. The embedding application binds
  * {@link ClientRegistry} (the distribution binds its SQLite store) and may override {@link SecureRandom} or
  * {@link Scheduler} for tests.
  */
 public final class HubModule extends AbstractModule {
+    /** The {@code @Named} value of the hub's peer id ({@code node_id}). */
+    public static final String NODE_ID = "node_id";
+
     private final HiveMindConfig config;
     private final PluginCatalog catalog;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     public HubModule(HiveMindConfig config, PluginCatalog catalog) {
         this.config = config;
         this.catalog = catalog;
     }
 
+    /** What this module's injector creates and must close (also when building the injector fails half-way). */
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
     @Override
     protected void configure() {
         bind(HiveMindConfig.class).toInstance(config);
+        bind(Lifecycle.class).toInstance(lifecycle);
+        bindConstant().annotatedWith(Names.named(NODE_ID)).to(config.nodeId());
+        bind(Hub.class).in(Singleton.class);
+        bind(HubServer.class).in(Singleton.class);
         MapBinder<String, ServerAuthFactory> serverAuth = MapBinder.newMapBinder(binder(), String.class,
                 ServerAuthFactory.class);
         catalog.serverAuth().forEach((name, f) -> serverAuth.addBinding(name).toInstance(f));
@@ -76,7 +92,7 @@ public final class HubModule extends AbstractModule {
     @Provides
     @Singleton
     Scheduler scheduler() {
-        return new SystemScheduler();
+        return lifecycle.own(new SystemScheduler());
     }
 
     @Provides
@@ -89,14 +105,15 @@ public final class HubModule extends AbstractModule {
     @Singleton
     @Named("cpu")
     WorkerPool cpuPool() {
-        return new WorkerPool("hivemind-worker", config.workers().threads(), config.workers().queueCapacity());
+        return lifecycle.own(new WorkerPool("hivemind-worker", config.workers().threads(),
+                config.workers().queueCapacity()));
     }
 
     @Provides
     @Singleton
     @Named("io")
     WorkerPool ioPool() {
-        return WorkerPool.forBlockingIo("hivemind-io", 4);
+        return lifecycle.own(WorkerPool.forBlockingIo("hivemind-io", 4));
     }
 
     @Provides
@@ -173,18 +190,5 @@ public final class HubModule extends AbstractModule {
         }
         agent.initialize(new EnginePluginContext(config.agentSettings(), config.dataDirectory(), clock, random));
         return agent;
-    }
-
-    @Provides
-    @Singleton
-    Hub hub(ClientRegistry registry, AuthPolicy policy, HiveAgent agent, SessionEnvironment env,
-            @Named("io") WorkerPool io, Clock clock) {
-        return new Hub(registry, policy, agent, env, io, config.nodeId(), clock);
-    }
-
-    @Provides
-    @Singleton
-    HubServer server(Hub hub, Map<String, TransportFactory> transports) {
-        return new HubServer(config, hub, transports);
     }
 }
