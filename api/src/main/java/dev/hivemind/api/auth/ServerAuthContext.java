@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -40,15 +39,10 @@ public interface ServerAuthContext {
     <T> CompletionStage<T> compute(Supplier<T> task);
 
     /**
-     * Runs a blocking step (a directory or database lookup) on the hub's I/O pool, never on the CPU pool that runs
-     * PBKDF2; the stage completes on the connection's thread, or with a
-     * {@link dev.hivemind.api.error.ServerBusyException} when the pool's queue is full.
+     * Runs a blocking step (a directory or database lookup) on the hub's executor for blocking I/O, a pool apart from
+     * the CPU pool that runs PBKDF2, queued fairly by the peer's address; the stage completes on the connection's
+     * thread, or exceptionally with a {@link dev.hivemind.api.error.ServerBusyException} (close 1013) when the pool is
+     * full. A task is run or refused, never dropped.
      */
     <T> CompletionStage<T> blocking(Supplier<T> task);
-
-    /**
-     * The same I/O pool as an {@link Executor}, for libraries that take one (an asynchronous LDAP or HTTP client).
-     * Its {@code execute} throws {@link dev.hivemind.api.error.ServerBusyException} when the queue is full.
-     */
-    Executor blockingExecutor();
 }

@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +45,4 @@ record TestServerContext(ClientRecord client, Optional<String> credential, Secur
         return pool.compute(task);
     }
 
-    @Override
-    public Executor blockingExecutor() {
-        return ForkJoinPool.commonPool();
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** Auth contexts for the pre-shared key mode, which never runs a CPU-heavy step: {@code compute} fails. */
@@ -57,13 +56,6 @@ final class TestContexts {
             @Override
             public <T> CompletionStage<T> blocking(Supplier<T> task) {
                 return CompletableFuture.failedFuture(new AssertionError("the pre-shared key mode never blocks"));
-            }
-
-            @Override
-            public Executor blockingExecutor() {
-                return task -> {
-                    throw new AssertionError("the pre-shared key mode never blocks");
-                };
             }
         };
     }

@@ -86,10 +86,6 @@ final class TestContexts {
             return worker.compute(task);
         }
 
-        @Override
-        public Executor blockingExecutor() {
-            return ForkJoinPool.commonPool();
-        }
     }
 
     record Client(ClientCredentials credentials, ServerHello serverHello, String serverAddress, Worker worker)

@@ -45,13 +45,13 @@ class ServerAuthContextTest {
             assertEquals(Optional.of("its own"), seen.credential());
             assertEquals("client", seen.remote().getHostString(), "the address the transport reported");
             assertTrue(seen.blockingThread().startsWith("test-io"), seen.blockingThread());
-            assertTrue(seen.executorThread().startsWith("test-io"), seen.executorThread());
+            assertTrue(seen.cpuThread().startsWith("test-cpu"), seen.cpuThread());
             assertEquals(1008, peer.awaitCloseCode());
         }
     }
 
     private record Seen(Optional<String> credential, java.net.InetSocketAddress remote, String blockingThread,
-            String executorThread) {
+            String cpuThread) {
     }
 
     /** A method that records what its context offers, then refuses. */
@@ -78,12 +78,12 @@ class ServerAuthContextTest {
             return new ServerAuthExchange() {
                 @Override
                 public CompletionStage<AuthStep> onClientHandshake(ClientHandshake handshake) {
-                    CompletableFuture<String> viaExecutor = CompletableFuture.supplyAsync(
-                            () -> Thread.currentThread().getName(), context.blockingExecutor());
+                    CompletableFuture<String> cpu = context.compute(() -> Thread.currentThread().getName())
+                            .toCompletableFuture();
                     return context.blocking(() -> Thread.currentThread().getName())
-                            .thenCombine(viaExecutor, (blocking, executor) -> {
+                            .thenCombine(cpu, (blocking, computing) -> {
                                 seen.complete(new Seen(context.credential(), context.remoteAddress(), blocking,
-                                        executor));
+                                        computing));
                                 return new AuthStep.Failed(new AuthenticationException("probe done"));
                             });
                 }
