@@ -338,10 +338,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
                     + LogSafe.list(hs.authFields().keySet()) + ")");
         }
         String name = selected.get(0).name();
-        return grants.stream().filter(g -> g.name().equals(name) && env.handshake().enabled()).findFirst()
+        if (!env.handshake().enabled()) {
+            throw new AuthenticationException("key exchanges are disabled (handshake.enabled is false)");
+        }
+        return grants.stream().filter(g -> g.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AuthenticationException("auth method '" + name
-                        + "' may not authenticate client " + client.clientId() + " (its record holds no " + name
-                        + " credential)"));
+                        + "' may not authenticate client " + client.clientId() + " (its record holds no usable "
+                        + name + " credential)"));
     }
 
     private void onAuthStep(AuthStep result, Throwable error) {
