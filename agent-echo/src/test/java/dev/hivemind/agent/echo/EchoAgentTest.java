@@ -9,7 +9,8 @@ import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.HubHarness;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +25,11 @@ class EchoAgentTest {
 
     @Test
     void anUtteranceIsAnsweredWithSpeakAddressedToTheSenderAndOtherMessagesComeBack() throws Exception {
-        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
+        ClientRecord client = ClientRecord.builder("key").clientId(1).name("kitchen")
+                .credential("token", "secret").build();
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenServerAuthFactory())).clients(List.of(client))
                 .agent(new EchoAgent()).dataDirectory(dir).build()) {
-            HiveMindConnection c = h.connect(h.client(List.of(new TokenAuthFactory()),
+            HiveMindConnection c = h.connect(h.client(List.of(new TokenClientAuthFactory()),
                     new ClientCredentials("key", null, null, Map.of("token", "secret")), ClientOptions.defaults(), dir,
                     Map.of()));
             c.send(HiveMessage.bus("recognizer_loop:utterance", JsonValues.object("utterances", List.of("hello"),

@@ -12,7 +12,8 @@ import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.runtime.EnginePluginContext;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.HubHarness;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -89,13 +90,14 @@ class OvosAgentTest {
     }
 
     private HubHarness hub(OvosAgent agent) {
-        return HubHarness.builder().methods(List.of(new TokenAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "kitchen", "secret", null))).agent(agent)
+        return HubHarness.builder().methods(List.of(new TokenServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("kitchen")
+                .credential("token", "secret").build())).agent(agent)
                 .dataDirectory(dir).build();
     }
 
     private HiveMindConnection satellite(HubHarness h) throws Exception {
-        return h.connect(h.client(List.of(new TokenAuthFactory()),
+        return h.connect(h.client(List.of(new TokenClientAuthFactory()),
                 new ClientCredentials("key", null, null, Map.of("token", "secret")),
                 ClientOptions.defaults().withSiteId("kitchen"), dir, Map.of()));
     }

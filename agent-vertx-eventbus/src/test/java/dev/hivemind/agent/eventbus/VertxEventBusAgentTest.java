@@ -15,7 +15,8 @@ import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.runtime.EnginePluginContext;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.HubHarness;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -67,10 +68,11 @@ class VertxEventBusAgentTest {
     private void roundTrip(Vertx agentVertx) throws Exception {
         VertxEventBusAgent agent = new VertxEventBusAgent(agentVertx);
         agent.initialize(new EnginePluginContext(PluginSettings.empty(), dir, Clock.systemUTC(), new SecureRandom()));
-        ClientRecord client = ClientRecord.create(1, "key", "kitchen", "secret", null);
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory())).clients(List.of(client))
+        ClientRecord client = ClientRecord.builder("key").clientId(1).name("kitchen")
+                .credential("token", "secret").build();
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenServerAuthFactory())).clients(List.of(client))
                 .agent(agent).dataDirectory(dir).build()) {
-            HiveMindConnection sat = h.connect(h.client(List.of(new TokenAuthFactory()),
+            HiveMindConnection sat = h.connect(h.client(List.of(new TokenClientAuthFactory()),
                     new ClientCredentials("key", null, null, Map.of("token", "secret")),
                     ClientOptions.defaults().withSiteId("kitchen"), dir, Map.of()));
             sat.send(HiveMessage.bus("recognizer_loop:utterance", JsonValues.object("utterances",

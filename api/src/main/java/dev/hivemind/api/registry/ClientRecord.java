@@ -2,43 +2,38 @@ package dev.hivemind.api.registry;
 
 import dev.hivemind.api.wire.JsonValues;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * A client (satellite) as the hub knows it, with the fields of hivemind-core's client record.
- * Secrets are kept as the Python hub keeps them: the password in clear (it feeds PBKDF2) and the
- * pre-shared {@code crypto_key} as a string whose UTF-8 bytes are the AES key.
+ * A client (satellite) as the hub knows it: the fields of hivemind-core's client record, plus one credential per
+ * auth method. Immutable; build one with {@link #builder(String)} and change one with {@link #toBuilder()}, so adding
+ * a field never breaks a caller.
  *
- * @param clientId         stable numeric id, never reused
- * @param apiKey           the access key; {@value #REVOKED} for a deleted client
- * @param name             display name
- * @param description      free text
- * @param admin            may send BROADCAST upstream and use the session id "default"
- * @param lastSeen         seconds since the epoch, or -1
- * @param intentBlacklist  {@code skill_id:intent_name} entries
- * @param skillBlacklist   skill ids
- * @param messageBlacklist OVOS message types never sent to this client
- * @param allowedTypes     OVOS message types this client may inject; always contains {@code recognizer_loop:utterance}
- * @param cryptoKey        pre-shared key (16, 24 or 32 characters), or {@code null}
- * @param password         password for the password handshake, or {@code null}
- * @param canBroadcast     may send BROADCAST
- * @param canEscalate      may send ESCALATE
- * @param canPropagate     may send PROPAGATE
- * @param rsaPublicKey     optional pinned RSA public key (PEM) the client must present in an RSA handshake
- * @param metadata         free-form extra data
+ * <p><b>Credentials</b> are keyed by auth method name ({@link #credential(String)}): {@value #PASSWORD} holds the
+ * password (in clear, as hivemind-core keeps it: it feeds PBKDF2), {@value #PSK} the pre-shared {@code crypto_key}
+ * (a string whose UTF-8 bytes are the AES key), {@value #RSA} the enrolled public key (SubjectPublicKeyInfo PEM), and
+ * a drop-in method its own credential under its own name, in whatever text form it defines. The hub lets a method
+ * authenticate a client only when the client holds that method's credential.
  */
-public record ClientRecord(int clientId, String apiKey, String name, String description, boolean admin,
-        double lastSeen, List<String> intentBlacklist, List<String> skillBlacklist, List<String> messageBlacklist,
-        List<String> allowedTypes, String cryptoKey, String password, boolean canBroadcast, boolean canEscalate,
-        boolean canPropagate, String rsaPublicKey, Map<String, Object> metadata) {
-
+public final class ClientRecord {
     /** The access key stored for deleted clients (ids are never reused). */
     public static final String REVOKED = "revoked";
 
     /** The message type every client may always send. */
     public static final String UTTERANCE = "recognizer_loop:utterance";
+
+    /** Credential of the {@code password} method: the password. */
+    public static final String PASSWORD = "password";
+    /** Credential of the {@code psk} method: the pre-shared {@code crypto_key}. */
+    public static final String PSK = "psk";
+    /** Credential of the {@code rsa} method: the client's enrolled public key (PEM). */
+    public static final String RSA = "rsa";
 
     /** hivemind-core's default {@code allowed_types}. */
     public static final List<String> DEFAULT_ALLOWED_TYPES = List.of(
@@ -51,27 +46,144 @@ public record ClientRecord(int clientId, String apiKey, String name, String desc
             "speak:b64_audio",
             "ovos.common_play.SEI.get.response");
 
-    public ClientRecord {
-        name = name == null ? "" : name;
-        description = description == null ? "" : description;
-        intentBlacklist = List.copyOf(intentBlacklist == null ? List.of() : intentBlacklist);
-        skillBlacklist = List.copyOf(skillBlacklist == null ? List.of() : skillBlacklist);
-        messageBlacklist = List.copyOf(messageBlacklist == null ? List.of() : messageBlacklist);
-        List<String> allowed = new ArrayList<>(allowedTypes == null ? DEFAULT_ALLOWED_TYPES : allowedTypes);
+    static final Pattern METHOD_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    private final int clientId;
+    private final String apiKey;
+    private final String name;
+    private final String description;
+    private final boolean admin;
+    private final double lastSeen;
+    private final List<String> intentBlacklist;
+    private final List<String> skillBlacklist;
+    private final List<String> messageBlacklist;
+    private final List<String> allowedTypes;
+    private final boolean canBroadcast;
+    private final boolean canEscalate;
+    private final boolean canPropagate;
+    private final Map<String, Object> metadata;
+    private final Map<String, String> credentials;
+
+    ClientRecord(ClientRecordBuilder b) {
+        clientId = b.clientId;
+        apiKey = Objects.requireNonNull(b.apiKey, "apiKey");
+        name = b.name == null ? "" : b.name;
+        description = b.description == null ? "" : b.description;
+        admin = b.admin;
+        lastSeen = b.lastSeen;
+        intentBlacklist = List.copyOf(b.intentBlacklist);
+        skillBlacklist = List.copyOf(b.skillBlacklist);
+        messageBlacklist = List.copyOf(b.messageBlacklist);
+        List<String> allowed = new ArrayList<>(b.allowedTypes == null ? DEFAULT_ALLOWED_TYPES : b.allowedTypes);
         if (!allowed.contains(UTTERANCE)) {
             allowed.add(UTTERANCE);
         }
         allowedTypes = List.copyOf(allowed);
-        cryptoKey = cryptoKey == null || cryptoKey.isEmpty() ? null : cryptoKey;
-        password = password == null || password.isEmpty() ? null : password;
-        rsaPublicKey = rsaPublicKey == null || rsaPublicKey.isEmpty() ? null : rsaPublicKey;
-        metadata = metadata == null ? Map.of() : JsonValues.immutableObject(metadata);
+        canBroadcast = b.canBroadcast;
+        canEscalate = b.canEscalate;
+        canPropagate = b.canPropagate;
+        metadata = JsonValues.immutableObject(b.metadata);
+        credentials = Collections.unmodifiableMap(new TreeMap<>(b.credentials));
     }
 
-    /** A new, non-admin client with hivemind-core's defaults. */
-    public static ClientRecord create(int clientId, String apiKey, String name, String password, String cryptoKey) {
-        return new ClientRecord(clientId, apiKey, name, "", false, -1, List.of(), List.of(), List.of(),
-                DEFAULT_ALLOWED_TYPES, cryptoKey, password, true, true, true, null, Map.of());
+    /** A builder for a new, non-admin client holding {@code apiKey}, with hivemind-core's defaults and no credential. */
+    public static ClientRecordBuilder builder(String apiKey) {
+        return new ClientRecordBuilder(apiKey);
+    }
+
+    /** A builder holding every field of this record. */
+    public ClientRecordBuilder toBuilder() {
+        return new ClientRecordBuilder(this);
+    }
+
+    /** Stable numeric id, never reused. */
+    public int clientId() {
+        return clientId;
+    }
+
+    /** The access key; {@value #REVOKED} for a deleted client. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Display name. */
+    public String name() {
+        return name;
+    }
+
+    /** Free text. */
+    public String description() {
+        return description;
+    }
+
+    /** May send BROADCAST upstream and use the session id "default". */
+    public boolean admin() {
+        return admin;
+    }
+
+    /** Seconds since the epoch of the last established session, or -1. */
+    public double lastSeen() {
+        return lastSeen;
+    }
+
+    /** {@code skill_id:intent_name} entries. */
+    public List<String> intentBlacklist() {
+        return intentBlacklist;
+    }
+
+    /** Skill ids. */
+    public List<String> skillBlacklist() {
+        return skillBlacklist;
+    }
+
+    /** OVOS message types never sent to this client. */
+    public List<String> messageBlacklist() {
+        return messageBlacklist;
+    }
+
+    /** OVOS message types this client may inject; always contains {@value #UTTERANCE}. */
+    public List<String> allowedTypes() {
+        return allowedTypes;
+    }
+
+    /** May send BROADCAST. */
+    public boolean canBroadcast() {
+        return canBroadcast;
+    }
+
+    /** May send ESCALATE. */
+    public boolean canEscalate() {
+        return canEscalate;
+    }
+
+    /** May send PROPAGATE. */
+    public boolean canPropagate() {
+        return canPropagate;
+    }
+
+    /** Free-form extra data (JSON values). */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** The credential of the auth method {@code method}, if the client holds one. */
+    public Optional<String> credential(String method) {
+        return Optional.ofNullable(credentials.get(method));
+    }
+
+    /** Every credential the client holds, by auth method name (sorted). */
+    public Map<String, String> credentials() {
+        return credentials;
+    }
+
+    /** hivemind-core's {@code password} field: the {@value #PASSWORD} credential, or {@code null}. */
+    public String password() {
+        return credentials.get(PASSWORD);
+    }
+
+    /** hivemind-core's {@code crypto_key} field: the {@value #PSK} credential, or {@code null}. */
+    public String cryptoKey() {
+        return credentials.get(PSK);
     }
 
     /** Whether this record was deleted. */
@@ -79,23 +191,26 @@ public record ClientRecord(int clientId, String apiKey, String name, String desc
         return REVOKED.equals(apiKey);
     }
 
-    public Optional<String> optionalPassword() {
-        return Optional.ofNullable(password);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClientRecord r && clientId == r.clientId && admin == r.admin
+                && Double.compare(lastSeen, r.lastSeen) == 0 && canBroadcast == r.canBroadcast
+                && canEscalate == r.canEscalate && canPropagate == r.canPropagate && apiKey.equals(r.apiKey)
+                && name.equals(r.name) && description.equals(r.description)
+                && intentBlacklist.equals(r.intentBlacklist) && skillBlacklist.equals(r.skillBlacklist)
+                && messageBlacklist.equals(r.messageBlacklist) && allowedTypes.equals(r.allowedTypes)
+                && metadata.equals(r.metadata) && credentials.equals(r.credentials);
     }
 
-    public Optional<String> optionalCryptoKey() {
-        return Optional.ofNullable(cryptoKey);
+    @Override
+    public int hashCode() {
+        return Objects.hash(clientId, apiKey, name, admin, credentials.keySet());
     }
 
-    public Optional<String> optionalRsaPublicKey() {
-        return Optional.ofNullable(rsaPublicKey);
-    }
-
-    /** Never prints secrets. */
+    /** Never prints secrets: credentials by name only. */
     @Override
     public String toString() {
-        return "ClientRecord[id=" + clientId + ", name=" + name + ", admin=" + admin
-                + ", password=" + (password == null ? "no" : "yes") + ", crypto_key=" + (cryptoKey == null ? "no" : "yes")
-                + (revoked() ? ", revoked" : "") + "]";
+        return "ClientRecord[id=" + clientId + ", name=" + name + ", admin=" + admin + ", credentials="
+                + credentials.keySet() + (revoked() ? ", revoked" : "") + "]";
     }
 }

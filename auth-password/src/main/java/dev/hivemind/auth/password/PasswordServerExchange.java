@@ -25,7 +25,7 @@ public final class PasswordServerExchange implements ServerAuthExchange {
     private volatile boolean closed;
     private boolean received;
 
-    /** An exchange for the context's client; a client without a password fails every handshake. */
+    /** An exchange for the password the hub granted ({@link ServerAuthContext#credential()}); without one it fails. */
     public PasswordServerExchange(ServerAuthContext context) {
         this(context, new SeenClientIvs());
     }
@@ -34,7 +34,7 @@ public final class PasswordServerExchange implements ServerAuthExchange {
     PasswordServerExchange(ServerAuthContext context, SeenClientIvs seen) {
         this.context = context;
         this.seen = seen;
-        this.handshake = context.client().optionalPassword().map(PasswordHandshake::new).orElse(null);
+        this.handshake = context.credential().map(PasswordHandshake::new).orElse(null);
     }
 
     @Override

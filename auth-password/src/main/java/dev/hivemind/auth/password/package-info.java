@@ -13,7 +13,8 @@
  *   <li>{@link dev.hivemind.auth.password.PasswordHandshake} — one party's state (password, own IV) for one connection;</li>
  *   <li>{@link dev.hivemind.auth.password.PasswordServerExchange} and
  *       {@link dev.hivemind.auth.password.PasswordClientExchange} — the two ends of the SPI exchange;</li>
- *   <li>{@link dev.hivemind.auth.password.PasswordAuthFactory} — the {@code password} plugin.</li>
+ *   <li>{@link dev.hivemind.auth.password.PasswordServerAuthFactory} and
+ *       {@link dev.hivemind.auth.password.PasswordClientAuthFactory} — the {@code password} plugin's two halves.</li>
  * </ul>
  */
 package dev.hivemind.auth.password;

@@ -295,7 +295,9 @@ class PasswordExchangeTest {
 
     @Test
     void serverFailsForAClientWithoutPassword() throws Exception {
-        TestServerContext context = new TestServerContext(ClientRecord.create(2, "key", "psk-only", null, "0123456789abcdef"),
+        ClientRecord pskOnly = ClientRecord.builder("key").clientId(2).name("psk-only").cryptoKey("0123456789abcdef")
+                .build();
+        TestServerContext context = new TestServerContext(pskOnly, pskOnly.credential(PasswordServerAuthFactory.NAME),
                 new FixedSecureRandom(SERVER_IV), serverPool);
         try (PasswordServerExchange server = new PasswordServerExchange(context)) {
             assertFailed(AuthenticationException.class, server.onClientHandshake(clientHandshake(CLIENT_ENVELOPE)));

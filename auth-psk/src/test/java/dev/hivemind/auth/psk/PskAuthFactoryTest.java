@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.InternalHiveMindException;
-import dev.hivemind.api.registry.ClientRecord;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -17,74 +17,72 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** The {@code psk} plugin's contract with the engine, and its warnings. */
+/** The {@code psk} plugin's two halves, their contract with the engine, and their warnings. */
 class PskAuthFactoryTest {
     private static final String LEGACY_KEY = "6e9941197be7f949";
     private static final String STRONG_KEY = "0123456789abcdef0123456789abcdef";
 
     private final RecordingLogger log = new RecordingLogger();
-    private final PskAuthFactory factory = new PskAuthFactory(log);
+    private final PskServerAuthFactory server = new PskServerAuthFactory(log);
+    private final PskClientAuthFactory client = new PskClientAuthFactory(log);
 
     @Test
-    void isDiscoveredThroughTheServiceLoader() {
-        List<AuthMethodFactory> found = ServiceLoader.load(AuthMethodFactory.class).stream()
+    void bothHalvesAreDiscoveredThroughTheServiceLoader() {
+        List<ServerAuthFactory> servers = ServiceLoader.load(ServerAuthFactory.class).stream()
                 .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("psk")).toList();
-        assertEquals(1, found.size());
-        assertInstanceOf(PskAuthFactory.class, found.get(0));
+        assertInstanceOf(PskServerAuthFactory.class, servers.get(0));
+        assertEquals(1, servers.size());
+        List<ClientAuthFactory> clients = ServiceLoader.load(ClientAuthFactory.class).stream()
+                .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("psk")).toList();
+        assertInstanceOf(PskClientAuthFactory.class, clients.get(0));
+        assertEquals(1, clients.size());
     }
 
     @Test
     void hasNoSelectorAndIsNoHandshake() {
-        assertEquals("psk", factory.name());
-        assertEquals(Optional.empty(), factory.selectorField());
-        assertEquals(Optional.of("preshared_key"), factory.offerFlag());
-        assertFalse(factory.isHandshake());
-        assertTrue(factory.availability().isAvailable());
+        for (var half : List.of(server, client)) {
+            assertEquals("psk", half.name());
+            assertEquals(Optional.empty(), half.selectorField());
+            assertEquals(Optional.of("preshared_key"), half.offerFlag());
+            assertFalse(half.isHandshake());
+            assertTrue(half.availability().isAvailable());
+        }
+        assertFalse(server.enrollable(), "a pre-shared key is a secret the hub must hold beforehand");
     }
 
     @Test
-    void appliesToRecordsWithAUsableCryptoKey() {
-        assertTrue(factory.appliesTo(record(1, LEGACY_KEY)));
-        assertTrue(factory.appliesTo(record(2, "k".repeat(24))));
-        assertTrue(factory.appliesTo(record(3, STRONG_KEY)));
-        assertFalse(factory.appliesTo(record(4, null)));
-        assertTrue(log.entries().isEmpty(), "no warning for usable or absent keys: " + log.entries());
-    }
-
-    @Test
-    void aRecordWithAnUnusableKeyIsNotServedAndIsReportedOnce() {
+    void onlyKeysOf16To32BytesAreUsableAndTheProblemNeverQuotesTheKey() {
+        assertEquals(Optional.empty(), server.credentialProblem(LEGACY_KEY));
+        assertEquals(Optional.empty(), server.credentialProblem("k".repeat(24)));
+        assertEquals(Optional.empty(), server.credentialProblem(STRONG_KEY));
         String badKey = "0123456789abcdef0123";
-        assertFalse(factory.appliesTo(record(9, badKey)));
-        assertFalse(factory.appliesTo(record(9, badKey)));
-        assertEquals(1, log.entries().size());
-        RecordingLogger.Entry warning = log.entries().get(0);
-        assertEquals(Level.WARNING, warning.level());
-        assertTrue(warning.message().contains("client 9"), warning.message());
-        assertTrue(warning.message().contains("20 bytes"), warning.message());
-        assertFalse(warning.message().contains(badKey));
+        String problem = server.credentialProblem(badKey).orElseThrow();
+        assertTrue(problem.contains("20 bytes"), problem);
+        assertFalse(problem.contains(badKey));
+        assertTrue(log.entries().isEmpty(), "the hub reports unusable keys, not the method: " + log.entries());
     }
 
     @Test
     void isConfiguredByCredentialsWithACryptoKey() {
-        assertTrue(factory.configuredBy(new ClientCredentials("a", null, LEGACY_KEY, Map.of())));
-        assertTrue(factory.configuredBy(new ClientCredentials("a", "pw", "bad", Map.of())));
-        assertFalse(factory.configuredBy(new ClientCredentials("a", "pw", null, Map.of())));
-        assertFalse(factory.configuredBy(new ClientCredentials("a", "pw", "", Map.of())));
+        assertTrue(client.configuredBy(new ClientCredentials("a", null, LEGACY_KEY, Map.of())));
+        assertTrue(client.configuredBy(new ClientCredentials("a", "pw", "bad", Map.of())));
+        assertFalse(client.configuredBy(new ClientCredentials("a", "pw", null, Map.of())));
+        assertFalse(client.configuredBy(new ClientCredentials("a", "pw", "", Map.of())));
     }
 
     @Test
     void aClientConfiguredWithAnUnusableKeyGetsAClearError() {
         InternalHiveMindException e = assertThrows(InternalHiveMindException.class,
-                () -> factory.newClientExchange(TestContexts.client("short")));
+                () -> client.newExchange(TestContexts.client("short")));
         assertTrue(e.getMessage().contains("5 bytes") && e.getMessage().contains("16, 24 or 32"), e.getMessage());
         assertFalse(e.getMessage().contains("short"));
     }
 
     @Test
     void weakServerKeysAreReportedOncePerClient() {
-        factory.newServerExchange(TestContexts.server(5, LEGACY_KEY)).close();
-        factory.newServerExchange(TestContexts.server(5, LEGACY_KEY)).close();
-        factory.newServerExchange(TestContexts.server(6, STRONG_KEY)).close();
+        server.newExchange(TestContexts.server(5, LEGACY_KEY)).close();
+        server.newExchange(TestContexts.server(5, LEGACY_KEY)).close();
+        server.newExchange(TestContexts.server(6, STRONG_KEY)).close();
         assertEquals(1, log.entries().size(), log.entries().toString());
         RecordingLogger.Entry warning = log.entries().get(0);
         assertEquals(Level.WARNING, warning.level());
@@ -94,20 +92,17 @@ class PskAuthFactoryTest {
 
     @Test
     void aWeakClientKeyIsReportedOnce() {
-        factory.newClientExchange(TestContexts.client(LEGACY_KEY)).close();
-        factory.newClientExchange(TestContexts.client(LEGACY_KEY)).close();
+        client.newExchange(TestContexts.client(LEGACY_KEY)).close();
+        client.newExchange(TestContexts.client(LEGACY_KEY)).close();
         assertEquals(1, log.entries().size());
         assertFalse(log.entries().get(0).message().contains(LEGACY_KEY));
-        new PskAuthFactory(log).newClientExchange(TestContexts.client(STRONG_KEY)).close();
+        new PskClientAuthFactory(log).newExchange(TestContexts.client(STRONG_KEY)).close();
         assertEquals(1, log.entries().size(), "no warning for a 32-character key");
     }
 
     @Test
-    void serverExchangeForAnUnusableKeyIsAnInternalError() {
-        assertThrows(InternalHiveMindException.class, () -> factory.newServerExchange(TestContexts.server(8, "short")));
-    }
-
-    private static ClientRecord record(int id, String cryptoKey) {
-        return ClientRecord.create(id, "access-" + id, "satellite", null, cryptoKey);
+    void serverExchangeWithoutAUsableKeyIsAnInternalError() {
+        assertThrows(InternalHiveMindException.class, () -> server.newExchange(TestContexts.server(8, "short")));
+        assertThrows(InternalHiveMindException.class, () -> server.newExchange(TestContexts.server(8, null)));
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Server and client sides of the pre-shared key mode, against each other. */
 class PskExchangeTest {
     private static final String KEY = "6e9941197be7f949";
-    private final PskAuthFactory factory = new PskAuthFactory(new RecordingLogger());
+    private final PskServerAuthFactory serverHalf = new PskServerAuthFactory(new RecordingLogger());
+    private final PskClientAuthFactory clientHalf = new PskClientAuthFactory(new RecordingLogger());
 
     private static HandshakeOffer offer(boolean presharedKey, boolean password) {
         return new HandshakeOffer(!presharedKey, 0, 1, false, presharedKey, password, true, List.of("JSON-HEX"),
@@ -34,8 +35,8 @@ class PskExchangeTest {
 
     @Test
     void bothSidesHoldTheSameKeyWithoutAHandshake() {
-        try (ServerAuthExchange server = factory.newServerExchange(TestContexts.server(7, KEY));
-                ClientAuthExchange client = factory.newClientExchange(TestContexts.client(KEY))) {
+        try (ServerAuthExchange server = serverHalf.newExchange(TestContexts.server(7, KEY));
+                ClientAuthExchange client = clientHalf.newExchange(TestContexts.client(KEY))) {
             SessionKey serverKey = server.keyBeforeHandshake().orElseThrow();
             ClientStart.KeyReady ready = assertInstanceOf(ClientStart.KeyReady.class, client.start(offer(true, false)));
             assertArrayEquals(KEY.getBytes(StandardCharsets.UTF_8), serverKey.bytes());
@@ -50,14 +51,14 @@ class PskExchangeTest {
 
     @Test
     void clientAcceptsAnOfferThatAlsoAdvertisesPassword() {
-        try (ClientAuthExchange client = factory.newClientExchange(TestContexts.client(KEY))) {
+        try (ClientAuthExchange client = clientHalf.newExchange(TestContexts.client(KEY))) {
             assertInstanceOf(ClientStart.KeyReady.class, client.start(offer(true, true)));
         }
     }
 
     @Test
     void clientRefusesAnOfferWithoutPresharedKey() {
-        try (ClientAuthExchange client = factory.newClientExchange(TestContexts.client(KEY))) {
+        try (ClientAuthExchange client = clientHalf.newExchange(TestContexts.client(KEY))) {
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.start(offer(false, true)));
             assertTrue(e.getMessage().startsWith("downgrade"), e.getMessage());
             assertEquals(AuthenticationException.REASON, e.reason());
@@ -66,7 +67,7 @@ class PskExchangeTest {
 
     @Test
     void aClientHandshakeIsNeverValidForPsk() throws Exception {
-        try (ServerAuthExchange server = factory.newServerExchange(TestContexts.server(7, KEY))) {
+        try (ServerAuthExchange server = serverHalf.newExchange(TestContexts.server(7, KEY))) {
             ClientHandshake handshake = new ClientHandshake(false, List.of("JSON-HEX"), List.of("AES-GCM"),
                     Map.of("envelope", "00".repeat(24)));
             AuthStep.Failed failed = assertInstanceOf(AuthStep.Failed.class,
@@ -77,7 +78,7 @@ class PskExchangeTest {
 
     @Test
     void aServerResponseIsNeverValidForPsk() throws Exception {
-        try (ClientAuthExchange client = factory.newClientExchange(TestContexts.client(KEY))) {
+        try (ClientAuthExchange client = clientHalf.newExchange(TestContexts.client(KEY))) {
             client.start(offer(true, false));
             AuthStep.Failed failed = assertInstanceOf(AuthStep.Failed.class, client.onServerResponse(
                     new HandshakeResponse(Map.of("envelope", "00".repeat(24)), "JSON-HEX", "AES-GCM"))

@@ -5,8 +5,10 @@ import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.auth.ServerAuthContext;
 import dev.hivemind.api.handshake.ServerHello;
 import dev.hivemind.api.registry.ClientRecord;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -19,11 +21,21 @@ final class TestContexts {
     }
 
     static ServerAuthContext server(int clientId, String cryptoKey) {
-        ClientRecord record = ClientRecord.create(clientId, "access-" + clientId, "satellite", null, cryptoKey);
+        ClientRecord record = ClientRecord.builder("access-" + clientId).clientId(clientId).name("satellite").cryptoKey(cryptoKey).build();
         return new ServerAuthContext() {
             @Override
             public ClientRecord client() {
                 return record;
+            }
+
+            @Override
+            public Optional<String> credential() {
+                return record.credential(PskServerAuthFactory.NAME);
+            }
+
+            @Override
+            public InetSocketAddress remoteAddress() {
+                return new InetSocketAddress("127.0.0.1", 40000);
             }
 
             @Override
@@ -39,6 +51,11 @@ final class TestContexts {
             @Override
             public <T> CompletionStage<T> compute(Supplier<T> task) {
                 return CompletableFuture.failedFuture(new AssertionError("the pre-shared key mode never computes"));
+            }
+
+            @Override
+            public <T> CompletionStage<T> blocking(Supplier<T> task) {
+                return CompletableFuture.failedFuture(new AssertionError("the pre-shared key mode never blocks"));
             }
         };
     }

@@ -13,11 +13,13 @@ import dev.hivemind.api.handshake.HandshakeResponse;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The server side of the RSA handshake on one connection, as hivemind-core does it: check the client's
- * {@code pubkey} against the key policy (and against the key pinned in its client record, if any), draw a
+ * The server side of the RSA handshake on one connection: check the client's {@code pubkey} against the key policy
+ * and against the key the hub granted ({@link ServerAuthContext#credential()}, the key enrolled in the client's
+ * record; hivemind-core accepts any key, which lets anyone who knows an access key impersonate its client), draw a
  * 32-byte secret, and answer with the sealed envelope; the secret is the session key.
  */
 final class RsaServerExchange implements ServerAuthExchange {
@@ -26,6 +28,7 @@ final class RsaServerExchange implements ServerAuthExchange {
     private final RsaEnvelope envelopes;
     private boolean used;
     private byte[] pendingSecret;
+    private String presented;
 
     RsaServerExchange(ServerAuthContext context, NodeIdentity identity, RsaEnvelope envelopes) {
         this.context = context;
@@ -50,7 +53,7 @@ final class RsaServerExchange implements ServerAuthExchange {
                 throw new ProtocolViolationException("malformed handshake payload", "field \"pubkey\" must be a string");
             }
             clientKey = RsaPublicKeyPolicy.check(pem);
-            checkRecordPin(clientKey);
+            checkEnrolledKey(clientKey);
         } catch (HiveMindException e) {
             return Outcomes.failed(e);
         }
@@ -77,12 +80,18 @@ final class RsaServerExchange implements ServerAuthExchange {
                         : new ProtocolViolationException("handshake aborted", "exchange closed during the RSA handshake"));
             }
             pendingSecret = null; // ownership passes to the session key
+            presented = clientKey.pem();
             return new AuthStep.Succeeded(SessionKey.wrap(secret), Map.of(HandshakeResponse.ENVELOPE, envelope));
         });
     }
 
-    private void checkRecordPin(RsaPeerKey clientKey) {
-        String pinnedPem = context.client().optionalRsaPublicKey().orElse(null);
+    /**
+     * The presented key must be the enrolled one. Without an enrolled key the hub is enrolling a first one (it grants
+     * that only when the operator turned on first-use enrolment): any key the policy allows will do, and it is
+     * reported through {@link #presentedCredential()} once the handshake succeeded.
+     */
+    private void checkEnrolledKey(RsaPeerKey clientKey) {
+        String pinnedPem = context.credential().orElse(null);
         if (pinnedPem == null) {
             return;
         }
@@ -90,12 +99,12 @@ final class RsaServerExchange implements ServerAuthExchange {
         try {
             pinned = RsaPublicKeyPolicy.check(pinnedPem);
         } catch (ProtocolViolationException e) {
-            throw new AuthenticationException("the RSA public key pinned in client record " + context.client().clientId()
+            throw new AuthenticationException("the RSA public key enrolled in client record " + context.client().clientId()
                     + " is not acceptable (" + e.getMessage() + ")");
         }
         if (!pinned.sameKeyAs(clientKey)) {
             throw new AuthenticationException("client " + context.client().clientId() + " presented RSA key "
-                    + clientKey.fingerprint() + ", not the key " + pinned.fingerprint() + " pinned in its client record");
+                    + clientKey.fingerprint() + ", not the key " + pinned.fingerprint() + " enrolled in its client record");
         }
     }
 
@@ -104,6 +113,12 @@ final class RsaServerExchange implements ServerAuthExchange {
             Arrays.fill(pendingSecret, (byte) 0);
             pendingSecret = null;
         }
+    }
+
+    /** The key the client presented (canonical PEM), once the handshake succeeded. */
+    @Override
+    public Optional<String> presentedCredential() {
+        return Optional.ofNullable(presented);
     }
 
     @Override

@@ -130,7 +130,7 @@ class NodeIdentityTest {
 
     @Test
     void factoryGeneratesTheConfiguredSizeIntoTheDataDirectory() {
-        RsaAuthFactory f = new RsaAuthFactory();
+        RsaServerAuthFactory f = new RsaServerAuthFactory();
         f.initialize(TestContexts.Plugin.of(tmp, Map.of(RsaSettings.KEY_BITS, 2048)));
         assertNotNull(f.identity().orElseThrow());
         assertTrue(Files.exists(tmp.resolve(RsaSettings.DEFAULT_IDENTITY_FILE)));

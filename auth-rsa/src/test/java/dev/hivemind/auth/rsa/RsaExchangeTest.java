@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.AuthStep;
 import dev.hivemind.api.auth.ClientAuthExchange;
 import dev.hivemind.api.auth.ClientStart;
 import dev.hivemind.api.auth.ServerAuthExchange;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.ProtocolViolationException;
 import dev.hivemind.api.error.ServerBusyException;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The RSA exchanges end to end through {@link RsaAuthFactory}, with real files, real crypto and small real
+ * The RSA exchanges end to end through {@link RsaServerAuthFactory} and {@link RsaClientAuthFactory}, with real files, real crypto and small real
  * contexts: success, trust on first use, strict mode, a changed server key (T22), downgrade, hostile keys
  * (T21, refused before any compute), the client-record pin, replays, and a busy worker pool.
  */
@@ -44,15 +45,15 @@ class RsaExchangeTest {
 
     @TempDir
     Path tmp;
-    private RsaAuthFactory server;
-    private RsaAuthFactory client;
+    private RsaServerAuthFactory server;
+    private RsaClientAuthFactory client;
     private final TestContexts.Worker serverWorker = new TestContexts.Worker();
     private final TestContexts.Worker clientWorker = new TestContexts.Worker();
 
     @BeforeEach
     void setUp() {
-        server = factory(tmp.resolve("server"), TestKeys.serverPrivatePem(), Map.of());
-        client = factory(tmp.resolve("client"), TestKeys.clientPrivatePem(), Map.of());
+        server = serverFactory(tmp.resolve("server"), TestKeys.serverPrivatePem(), Map.of());
+        client = clientFactory(tmp.resolve("client"), TestKeys.clientPrivatePem(), Map.of());
     }
 
     // ---- success and trust on first use
@@ -60,8 +61,8 @@ class RsaExchangeTest {
     @Test
     void handshakeAgreesOnA32ByteKeyAndPinsTheServerAfterSuccess() throws Exception {
         Path knownHosts = tmp.resolve("client").resolve(RsaSettings.DEFAULT_KNOWN_HOSTS_FILE);
-        ServerAuthExchange se = server.newServerExchange(serverContext(null));
-        ClientAuthExchange ce = client.newClientExchange(clientContext(server, Map.of()));
+        ServerAuthExchange se = server.newExchange(serverContext(null));
+        ClientAuthExchange ce = client.newExchange(clientContext(server, Map.of()));
 
         ClientStart start = ce.start(offer(true));
         assertFalse(Files.exists(knownHosts), "no pin before the handshake succeeded");
@@ -96,7 +97,7 @@ class RsaExchangeTest {
 
     @Test
     void failedHandshakeStoresNoPin() throws Exception {
-        ClientAuthExchange ce = client.newClientExchange(clientContext(server, Map.of()));
+        ClientAuthExchange ce = client.newExchange(clientContext(server, Map.of()));
         ce.start(offer(true));
         String forged = "00".repeat(512);
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
@@ -107,7 +108,7 @@ class RsaExchangeTest {
 
     @Test
     void clientOpensTheEnvelopeRecordedFromThePythonServer() throws Exception {
-        ClientAuthExchange ce = client.newClientExchange(clientContext(server, Map.of()));
+        ClientAuthExchange ce = client.newExchange(clientContext(server, Map.of()));
         ce.start(offer(true));
         AuthStep.Succeeded c = assertInstanceOf(AuthStep.Succeeded.class, await(ce.onServerResponse(
                 new HandshakeResponse(Map.of("envelope", VECTOR.get("envelope_hex").asText()), null, null))));
@@ -117,10 +118,10 @@ class RsaExchangeTest {
     @Test
     void replayedEnvelopeIsRefusedWithTheGenericError() throws Exception {
         HandshakeResponse recorded = new HandshakeResponse(Map.of("envelope", VECTOR.get("envelope_hex").asText()), null, null);
-        ClientAuthExchange first = client.newClientExchange(clientContext(server, Map.of()));
+        ClientAuthExchange first = client.newExchange(clientContext(server, Map.of()));
         first.start(offer(true));
         assertInstanceOf(AuthStep.Succeeded.class, await(first.onServerResponse(recorded)));
-        ClientAuthExchange second = client.newClientExchange(clientContext(server, Map.of()));
+        ClientAuthExchange second = client.newExchange(clientContext(server, Map.of()));
         second.start(offer(true));
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class, await(second.onServerResponse(recorded)));
         assertEquals(RsaEnvelope.FAILURE_DETAIL, f.error().getMessage());
@@ -130,7 +131,7 @@ class RsaExchangeTest {
 
     @Test
     void strictModeRefusesAnUnpinnedServerBeforeSendingAnything() {
-        ClientAuthExchange ce = client.newClientExchange(clientContext(server, Map.of(RsaSettings.OPT_STRICT_HOST_KEYS, "true")));
+        ClientAuthExchange ce = client.newExchange(clientContext(server, Map.of(RsaSettings.OPT_STRICT_HOST_KEYS, "true")));
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> ce.start(offer(true)));
         assertTrue(e.getMessage().contains("strict"), e.getMessage());
         assertTrue(e.getMessage().contains(ADDRESS + " " + TestKeys.server().publicKey().fingerprint()), e.getMessage());
@@ -140,8 +141,8 @@ class RsaExchangeTest {
 
     @Test
     void strictModeFromPluginSettingsAcceptsAPrePinnedServer() throws Exception {
-        RsaAuthFactory strict = factory(tmp.resolve("strict"), TestKeys.clientPrivatePem(), Map.of(RsaSettings.STRICT_HOST_KEYS, true));
-        ClientAuthExchange refused = strict.newClientExchange(clientContext(server, Map.of()));
+        RsaClientAuthFactory strict = clientFactory(tmp.resolve("strict"), TestKeys.clientPrivatePem(), Map.of(RsaSettings.STRICT_HOST_KEYS, true));
+        ClientAuthExchange refused = strict.newExchange(clientContext(server, Map.of()));
         assertThrows(AuthenticationException.class, () -> refused.start(offer(true)));
 
         strict.knownHosts(tmp.resolve("strict").resolve(RsaSettings.DEFAULT_KNOWN_HOSTS_FILE))
@@ -152,11 +153,11 @@ class RsaExchangeTest {
     @Test
     void changedServerKeyIsRefusedWithARepinHint() throws Exception {
         assertInstanceOf(AuthStep.Succeeded.class, fullHandshake(server, client, null, Map.of()).client());
-        RsaAuthFactory impostor = factory(tmp.resolve("impostor"), TestKeys.clientPrivatePem(), Map.of());
+        RsaServerAuthFactory impostor = serverFactory(tmp.resolve("impostor"), TestKeys.clientPrivatePem(), Map.of());
         Path knownHosts = tmp.resolve("client").resolve(RsaSettings.DEFAULT_KNOWN_HOSTS_FILE);
         String before = Files.readString(knownHosts);
 
-        ClientAuthExchange ce = client.newClientExchange(clientContext(impostor, Map.of()));
+        ClientAuthExchange ce = client.newExchange(clientContext(impostor, Map.of()));
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> ce.start(offer(true)));
         assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
         assertTrue(e.getMessage().contains("delete line 2 of " + knownHosts.toAbsolutePath().normalize()), e.getMessage());
@@ -181,13 +182,13 @@ class RsaExchangeTest {
     @Test
     void offerWithoutARequiredHandshakeStillRunsTheRsaHandshake() {
         // handshake=false means the hub holds a pre-shared key for us; the RSA client authenticates anyway
-        ClientAuthExchange ce = client.newClientExchange(clientContext(server, Map.of()));
+        ClientAuthExchange ce = client.newExchange(clientContext(server, Map.of()));
         assertTrue(ce.start(offer(false)) instanceof dev.hivemind.api.auth.ClientStart.SendHandshake);
     }
 
     @Test
     void helloWithoutPublicKeyIsRefused() {
-        ClientAuthExchange ce = client.newClientExchange(new TestContexts.Client(TestContexts.rsaCredentials(Map.of()),
+        ClientAuthExchange ce = client.newExchange(new TestContexts.Client(TestContexts.rsaCredentials(Map.of()),
                 new ServerHello("", "peer", "master"), ADDRESS, clientWorker));
         assertThrows(AuthenticationException.class, () -> ce.start(offer(true)));
     }
@@ -195,7 +196,7 @@ class RsaExchangeTest {
     @Test
     void hostileServerKeyInHelloIsAProtocolViolation() {
         String hostile = RsaPublicKeyPolicyTest.armour("PUBLIC KEY", new byte[4000]);
-        ClientAuthExchange ce = client.newClientExchange(new TestContexts.Client(TestContexts.rsaCredentials(Map.of()),
+        ClientAuthExchange ce = client.newExchange(new TestContexts.Client(TestContexts.rsaCredentials(Map.of()),
                 new ServerHello(hostile, "peer", "master"), ADDRESS, clientWorker));
         assertThrows(ProtocolViolationException.class, () -> ce.start(offer(true)));
     }
@@ -204,12 +205,12 @@ class RsaExchangeTest {
 
     @Test
     void hostileClientKeyIsRefusedBeforeAnyArithmetic() throws Exception {
-        ServerAuthExchange se = server.newServerExchange(serverContext(null));
+        ServerAuthExchange se = server.newExchange(serverContext(null));
         String emptyKey = RsaPublicKeyPolicyTest.armour("PUBLIC KEY", new byte[0]);
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
                 await(se.onClientHandshake(handshake(Map.of("pubkey", "x".repeat(1024 * 1024))))));
         assertInstanceOf(ProtocolViolationException.class, f.error());
-        ServerAuthExchange se2 = server.newServerExchange(serverContext(null));
+        ServerAuthExchange se2 = server.newExchange(serverContext(null));
         assertInstanceOf(ProtocolViolationException.class, ((AuthStep.Failed) await(se2.onClientHandshake(
                 handshake(Map.of("pubkey", emptyKey))))).error());
         assertEquals(0, serverWorker.calls.get(), "no RSA work was scheduled");
@@ -217,7 +218,7 @@ class RsaExchangeTest {
 
     @Test
     void pubkeyThatIsNotAStringIsAProtocolViolation() throws Exception {
-        ServerAuthExchange se = server.newServerExchange(serverContext(null));
+        ServerAuthExchange se = server.newExchange(serverContext(null));
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class, await(se.onClientHandshake(handshake(Map.of("pubkey", 42)))));
         assertInstanceOf(ProtocolViolationException.class, f.error());
     }
@@ -229,17 +230,36 @@ class RsaExchangeTest {
 
     @Test
     void clientRecordPinRefusesAnyOtherKey() throws Exception {
-        ServerAuthExchange se = server.newServerExchange(serverContext(TestKeys.serverPublicPem()));
+        ServerAuthExchange se = server.newExchange(serverContext(TestKeys.serverPublicPem()));
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
                 await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
         assertInstanceOf(AuthenticationException.class, f.error());
-        assertTrue(f.error().getMessage().contains("pinned in its client record"), f.error().getMessage());
+        assertTrue(f.error().getMessage().contains("enrolled in its client record"), f.error().getMessage());
         assertEquals(0, serverWorker.calls.get());
     }
 
     @Test
+    void withoutAGrantedKeyTheExchangeAcceptsAPolicyValidKeyAndReportsItForEnrolment() throws Exception {
+        // the hub grants RSA without a credential only while enrolling a first key (auth.rsa.enroll_on_first_use)
+        ServerAuthExchange se = server.newExchange(serverContextFor(TestContexts.record(null)));
+        assertTrue(se.presentedCredential().isEmpty(), "nothing presented yet");
+        assertInstanceOf(AuthStep.Succeeded.class,
+                await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
+        assertEquals(TestKeys.clientPublicPem(), se.presentedCredential().orElseThrow());
+        se.close();
+    }
+
+    @Test
+    void anEnrolledKeyIsNotReportedAgainButStillComparedFirst() throws Exception {
+        ServerAuthExchange se = server.newExchange(serverContext(TestKeys.serverPublicPem()));
+        assertInstanceOf(AuthStep.Failed.class,
+                await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
+        assertTrue(se.presentedCredential().isEmpty(), "a refused key is never reported for enrolment");
+    }
+
+    @Test
     void secondHandshakeOnOneConnectionIsAProtocolViolation() throws Exception {
-        ServerAuthExchange se = server.newServerExchange(serverContext(null));
+        ServerAuthExchange se = server.newExchange(serverContext(null));
         Map<String, Object> fields = Map.of("pubkey", TestKeys.clientPublicPem());
         assertInstanceOf(AuthStep.Succeeded.class, await(se.onClientHandshake(handshake(fields))));
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class, await(se.onClientHandshake(handshake(fields))));
@@ -249,7 +269,7 @@ class RsaExchangeTest {
     @Test
     void fullWorkerPoolFailsWithServerBusy() throws Exception {
         serverWorker.busy = true;
-        ServerAuthExchange se = server.newServerExchange(serverContext(null));
+        ServerAuthExchange se = server.newExchange(serverContext(null));
         AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
                 await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
         assertInstanceOf(ServerBusyException.class, f.error());
@@ -259,30 +279,45 @@ class RsaExchangeTest {
     // ---- factory contract
 
     @Test
-    void factoryDescribesTheRsaMethod() {
-        assertEquals("rsa", server.name());
-        assertEquals("pubkey", server.selectorField().orElseThrow());
-        assertTrue(server.offerFlag().isEmpty());
-        assertTrue(server.isHandshake());
+    void bothHalvesDescribeTheRsaMethod() {
+        for (var half : List.of(server, client)) {
+            assertEquals("rsa", half.name());
+            assertEquals("pubkey", half.selectorField().orElseThrow());
+            assertTrue(half.offerFlag().isEmpty());
+            assertTrue(half.isHandshake());
+        }
         assertEquals(TestKeys.serverPublicPem(), server.nodePublicKeyPem().orElseThrow());
-        assertTrue(server.appliesTo(TestContexts.record(null)));
-        assertTrue(server.configuredBy(TestContexts.rsaCredentials(Map.of())));
-        assertTrue(server.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", null, null, Map.of("rsa", "TRUE"))));
-        assertFalse(server.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", "pw", null, Map.of())));
-        assertFalse(server.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", null, null, Map.of("rsa", "no"))));
+        assertTrue(server.enrollable(), "a public key can be enrolled on first use");
+        assertEquals(TestKeys.client().publicKey().fingerprint(), server.fingerprint(TestKeys.clientPublicPem()));
+        assertTrue(client.configuredBy(TestContexts.rsaCredentials(Map.of())));
+        assertTrue(client.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", null, null, Map.of("rsa", "TRUE"))));
+        assertFalse(client.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", "pw", null, Map.of())));
+        assertFalse(client.configuredBy(new dev.hivemind.api.auth.ClientCredentials("k", null, null, Map.of("rsa", "no"))));
     }
 
     @Test
-    void factoryIsFoundByServiceLoader() {
-        assertTrue(ServiceLoader.load(AuthMethodFactory.class).stream()
-                .anyMatch(p -> p.type() == RsaAuthFactory.class));
+    void anEnrolledKeyMustPassTheKeyPolicy() {
+        assertTrue(server.credentialProblem(TestKeys.clientPublicPem()).isEmpty());
+        String problem = server.credentialProblem(RsaPublicKeyPolicyTest.armour("PUBLIC KEY", new byte[0])).orElseThrow();
+        assertTrue(problem.contains("not acceptable"), problem);
     }
 
     @Test
-    void withoutIdentityTheMethodDoesNotApply() {
-        RsaAuthFactory none = new RsaAuthFactory();
+    void bothHalvesAreFoundByServiceLoader() {
+        assertTrue(ServiceLoader.load(ServerAuthFactory.class).stream()
+                .anyMatch(p -> p.type() == RsaServerAuthFactory.class));
+        assertTrue(ServiceLoader.load(ClientAuthFactory.class).stream()
+                .anyMatch(p -> p.type() == RsaClientAuthFactory.class));
+    }
+
+    @Test
+    void withoutIdentityEveryHandshakeIsRefused() throws Exception {
+        RsaServerAuthFactory none = new RsaServerAuthFactory();
         none.initialize(TestContexts.Plugin.of(tmp.resolve("none"), Map.of(RsaSettings.GENERATE_IDENTITY, false)));
-        assertFalse(none.appliesTo(TestContexts.record(null)));
+        ServerAuthExchange se = none.newExchange(serverContext(null));
+        AuthStep.Failed f = assertInstanceOf(AuthStep.Failed.class,
+                await(se.onClientHandshake(handshake(Map.of("pubkey", TestKeys.clientPublicPem())))));
+        assertTrue(f.error().getMessage().contains("no RSA identity"), f.error().getMessage());
         assertTrue(none.nodePublicKeyPem().isEmpty());
         assertFalse(Files.exists(tmp.resolve("none").resolve(RsaSettings.DEFAULT_IDENTITY_FILE)));
     }
@@ -304,7 +339,7 @@ class RsaExchangeTest {
 
     @Test
     void uninitializedFactoryRefusesToServe() {
-        assertThrows(IllegalStateException.class, () -> new RsaAuthFactory().newServerExchange(serverContext(null)));
+        assertThrows(IllegalStateException.class, () -> new RsaServerAuthFactory().newExchange(serverContext(null)));
     }
 
     // ---- harness
@@ -312,10 +347,10 @@ class RsaExchangeTest {
     record Outcome(AuthStep server, AuthStep client) {
     }
 
-    private Outcome fullHandshake(RsaAuthFactory srv, RsaAuthFactory cli, String recordPin, Map<String, String> options)
+    private Outcome fullHandshake(RsaServerAuthFactory srv, RsaClientAuthFactory cli, String recordPin, Map<String, String> options)
             throws Exception {
-        try (ServerAuthExchange se = srv.newServerExchange(serverContext(recordPin));
-                ClientAuthExchange ce = cli.newClientExchange(clientContext(srv, options))) {
+        try (ServerAuthExchange se = srv.newExchange(serverContext(recordPin));
+                ClientAuthExchange ce = cli.newExchange(clientContext(srv, options))) {
             ClientStart.SendHandshake start = (ClientStart.SendHandshake) ce.start(offer(true));
             AuthStep s = await(se.onClientHandshake(handshake(start.authFields())));
             if (!(s instanceof AuthStep.Succeeded ok)) {
@@ -329,19 +364,31 @@ class RsaExchangeTest {
         }
     }
 
-    private static RsaAuthFactory factory(Path dataDir, String identityPem, Map<String, Object> settings) {
+    private static RsaServerAuthFactory serverFactory(Path dataDir, String identityPem, Map<String, Object> settings) {
         TestKeys.write(dataDir.resolve(RsaSettings.DEFAULT_IDENTITY_FILE), identityPem);
-        RsaAuthFactory f = new RsaAuthFactory();
+        RsaServerAuthFactory f = new RsaServerAuthFactory();
         f.initialize(TestContexts.Plugin.of(dataDir, settings));
         return f;
     }
 
+    private static RsaClientAuthFactory clientFactory(Path dataDir, String identityPem, Map<String, Object> settings) {
+        TestKeys.write(dataDir.resolve(RsaSettings.DEFAULT_IDENTITY_FILE), identityPem);
+        RsaClientAuthFactory f = new RsaClientAuthFactory();
+        f.initialize(TestContexts.Plugin.of(dataDir, settings));
+        return f;
+    }
+
+    /** A context for a client whose record enrols {@code recordPin}, or the test client's own key if null. */
     private TestContexts.Server serverContext(String recordPin) {
-        return new TestContexts.Server(TestContexts.record(recordPin),
+        return serverContextFor(TestContexts.record(recordPin == null ? TestKeys.clientPublicPem() : recordPin));
+    }
+
+    private TestContexts.Server serverContextFor(dev.hivemind.api.registry.ClientRecord record) {
+        return new TestContexts.Server(record,
                 new ServerHello(server.nodePublicKeyPem().orElse(""), "peer", "master:0.0.0.0"), serverWorker);
     }
 
-    private TestContexts.Client clientContext(RsaAuthFactory srv, Map<String, String> options) {
+    private TestContexts.Client clientContext(RsaServerAuthFactory srv, Map<String, String> options) {
         return new TestContexts.Client(TestContexts.rsaCredentials(options),
                 new ServerHello(srv.nodePublicKeyPem().orElseThrow(), "peer", "master:0.0.0.0"), ADDRESS, clientWorker);
     }

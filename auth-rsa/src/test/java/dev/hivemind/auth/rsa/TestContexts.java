@@ -8,10 +8,12 @@ import dev.hivemind.api.handshake.ServerHello;
 import dev.hivemind.api.plugin.PluginContext;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -57,7 +59,18 @@ final class TestContexts {
         }
     }
 
+    /** A server context granting the record's {@code rsa} credential (empty: the hub is enrolling a first key). */
     record Server(ClientRecord client, ServerHello serverHello, Worker worker) implements ServerAuthContext {
+        @Override
+        public Optional<String> credential() {
+            return client.credential(RsaServerAuthFactory.NAME);
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return new InetSocketAddress("127.0.0.1", 40000);
+        }
+
         @Override
         public SecureRandom random() {
             return RANDOM;
@@ -67,6 +80,12 @@ final class TestContexts {
         public <T> CompletionStage<T> compute(Supplier<T> task) {
             return worker.compute(task);
         }
+
+        @Override
+        public <T> CompletionStage<T> blocking(Supplier<T> task) {
+            return worker.compute(task);
+        }
+
     }
 
     record Client(ClientCredentials credentials, ServerHello serverHello, String serverAddress, Worker worker)
@@ -89,10 +108,7 @@ final class TestContexts {
     }
 
     static ClientRecord record(String rsaPublicKey) {
-        ClientRecord base = ClientRecord.create(7, "access-key", "satellite", null, null);
-        return new ClientRecord(base.clientId(), base.apiKey(), base.name(), base.description(), base.admin(),
-                base.lastSeen(), base.intentBlacklist(), base.skillBlacklist(), base.messageBlacklist(),
-                base.allowedTypes(), base.cryptoKey(), base.password(), base.canBroadcast(), base.canEscalate(),
-                base.canPropagate(), rsaPublicKey, base.metadata());
+        return ClientRecord.builder("access-key").clientId(7).name("satellite")
+                .credential(RsaServerAuthFactory.NAME, rsaPublicKey).build();
     }
 }

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.dist.db.ClientStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -42,6 +39,10 @@ final class AddClientCommand extends ClientStoreCommand {
     @Option(names = "--no-crypto-key", description = "Give the client no pre-shared key (password or RSA only).")
     boolean noCryptoKey;
 
+    @Option(names = "--no-password", description = "Give the client no password (pre-shared key, RSA or a drop-in only;"
+            + " with --no-crypto-key and no other credential, only first-use RSA enrolment can serve it).")
+    boolean noPassword;
+
     @Option(names = "--admin", arity = "0..1", paramLabel = "BOOLEAN", fallbackValue = "true",
             description = "Make the client an administrator.")
     boolean admin;
@@ -49,9 +50,13 @@ final class AddClientCommand extends ClientStoreCommand {
     @Option(names = "--metadata", paramLabel = "JSON", description = "Client metadata, a JSON object.")
     String metadata;
 
-    @Option(names = "--rsa-public-key", paramLabel = "PEM_FILE",
-            description = "Pin the RSA public key (PEM) the client must present in an RSA handshake.")
+    @Option(names = {"--public-key", "--rsa-public-key"}, paramLabel = "PEM_FILE",
+            description = "Enrol the client's RSA public key (PEM): the only key it may authenticate with in RSA mode.")
     Path rsaPublicKeyFile;
+
+    @Option(names = "--credential", paramLabel = "METHOD=VALUE",
+            description = "The credential of a drop-in auth method, in the form that method defines (repeatable).")
+    Map<String, String> credentials = new java.util.LinkedHashMap<>();
 
     private Map<String, Object> parsedMetadata = Map.of();
     private String rsaPublicKey;
@@ -76,44 +81,61 @@ final class AddClientCommand extends ClientStoreCommand {
         if (metadata != null) {
             parsedMetadata = parseMetadata(metadata);
         }
-        if (rsaPublicKeyFile != null) {
-            rsaPublicKey = readRsaKey(rsaPublicKeyFile);
+        if (password != null && noPassword) {
+            usage("--password and --no-password exclude each other");
         }
+        ConfiguredAuth auth = rsaPublicKeyFile == null && credentials.isEmpty() ? null : ConfiguredAuth.load(root, null);
+        if (rsaPublicKeyFile != null) {
+            rsaPublicKey = PublicKeyFiles.read(rsaPublicKeyFile, auth, spec.commandLine());
+        }
+        credentials.forEach((method, value) -> {
+            Credentials.dropInCredentialProblem(method, value).ifPresent(this::usage);
+            auth.problem(method, value).ifPresent(p -> usage("--credential " + method + "=...: " + p));
+        });
     }
 
     @Override
     protected void run(ClientStore store, PrintWriter out) {
         var random = root.environment().random();
         String key = accessKey != null ? accessKey : Credentials.newAccessKey(random);
-        String secret = password != null ? password : Credentials.newPassword(random);
+        String secret = noPassword ? null : password != null ? password : Credentials.newPassword(random);
         String psk = noCryptoKey ? null : cryptoKey != null ? cryptoKey : Credentials.newCryptoKey(random);
         if (cryptoKey != null) {
             Credentials.cryptoKeyWarning(cryptoKey).ifPresent(err()::println);
         }
-        ClientRecord added = store.add(ClientRecordBuilder.newClient(key)
+        ClientRecordBuilder draft = ClientRecord.builder(key)
                 .name(name == null ? "" : name)
                 .password(secret)
                 .cryptoKey(psk)
                 .admin(admin)
                 .metadata(parsedMetadata)
-                .rsaPublicKey(rsaPublicKey)
-                .build());
+                .credential(ClientRecord.RSA, rsaPublicKey);
+        credentials.forEach(draft::credential);
+        ClientRecord added = store.add(draft.build());
         out.println("Credentials added to database!");
         out.println();
         out.println("Node ID: " + added.clientId());
         out.println("Friendly Name: " + Text.printable(added.name()));
         out.println("Admin Privileges: " + added.admin());
         out.println("Access Key: " + added.apiKey());
-        out.println("Password: " + added.password());
+        out.println("Password: " + (added.password() == null ? "(none)" : added.password()));
         out.println("Encryption Key: " + (added.cryptoKey() == null ? "(none)" : added.cryptoKey()));
-        if (added.rsaPublicKey() != null) {
-            out.println("RSA Public Key: pinned from " + rsaPublicKeyFile);
+        if (added.credential(ClientRecord.RSA).isPresent()) {
+            out.println("RSA Public Key: enrolled from " + rsaPublicKeyFile);
+        }
+        for (String method : credentials.keySet()) {
+            out.println("Credential of " + method + ": " + Text.printable(added.credential(method).orElse("")));
         }
         if (!added.metadata().isEmpty()) {
             out.println("Metadata: " + Text.printable(toJson(added.metadata())));
         }
         out.println();
         out.println("These secrets are shown only now; 'list-clients --show-secrets' prints them again.");
+        if (added.credentials().isEmpty()) {
+            err().println("note: client " + added.clientId() + " holds no credential, so no auth method can serve it"
+                    + " until you enrol its key ('hivemind set-public-key " + added.clientId() + " PEM_FILE') or turn on"
+                    + " auth.rsa.enroll_on_first_use");
+        }
     }
 
     private Map<String, Object> parseMetadata(String text) {
@@ -128,18 +150,6 @@ final class AddClientCommand extends ClientStoreCommand {
             usage("--metadata is not valid JSON");
             return Map.of();
         }
-    }
-
-    private String readRsaKey(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new CliFailure("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-        return PublicKeyFiles.canonicalRsaPem(text)
-                .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        file + " holds no RSA public key in PEM (-----BEGIN PUBLIC KEY-----)"));
     }
 
     private static String toJson(Object value) {

@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.agent.SessionInfo;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.ConnectionClosedException;
@@ -14,6 +14,7 @@ import dev.hivemind.api.transport.ClientTls;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.dist.logging.LoggingSetup;
 import dev.hivemind.dist.runtime.NodeConfiguration;
+import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.codec.binary.Binarizer;
@@ -184,10 +185,10 @@ final class ConnectCommand implements Runnable {
         }
         options.putAll(methodOptions);
         ClientCredentials credentials = new ClientCredentials(accessKey, mode.password, mode.cryptoKey, options);
-        List<AuthMethodFactory> methods = selectMethods(catalog, methodNames, credentials);
-        for (AuthMethodFactory m : methods) {
-            m.initialize(new EnginePluginContext(cfg.authSettings(m.name()), home, parent.environment().clock(),
-                    parent.environment().random()));
+        List<ClientAuthFactory> methods = selectMethods(catalog, methodNames, credentials);
+        for (ClientAuthFactory m : methods) {
+            m.initialize(new EnginePluginContext(EnrollmentSettings.split(cfg.authSettings(m.name())).pluginSettings(),
+                    home, parent.environment().clock(), parent.environment().random()));
         }
 
         ClientOptions clientOptions = ClientOptions.defaults().withUserAgent(userAgent).withSiteId(siteId)
@@ -257,27 +258,27 @@ final class ConnectCommand implements Runnable {
     }
 
     /** The installed methods by name, each configured by the credentials, at most one of them a handshake. */
-    private static List<AuthMethodFactory> selectMethods(PluginCatalog catalog, List<String> names,
+    private static List<ClientAuthFactory> selectMethods(PluginCatalog catalog, List<String> names,
             ClientCredentials credentials) {
         for (String name : names) {
-            if (!catalog.auth().containsKey(name)) {
+            if (!catalog.clientAuth().containsKey(name)) {
                 throw new CliFailure("auth method '" + name + "' is not installed (installed: "
-                        + String.join(", ", catalog.auth().keySet()) + "); put its jar in the plugins folder");
+                        + String.join(", ", catalog.clientAuth().keySet()) + "); put its jar in the plugins folder");
             }
         }
-        List<AuthMethodFactory> methods;
+        List<ClientAuthFactory> methods;
         try {
-            methods = catalog.selectAuth(names);
+            methods = catalog.selectClientAuth(names);
         } catch (PluginDiscoveryException e) {
             throw new CliFailure(e.getMessage());
         }
-        List<String> handshakes = methods.stream().filter(AuthMethodFactory::isHandshake).map(AuthMethodFactory::name)
+        List<String> handshakes = methods.stream().filter(ClientAuthFactory::isHandshake).map(ClientAuthFactory::name)
                 .toList();
         if (handshakes.size() > 1) {
             throw new CliFailure("choose one handshake method, not " + String.join(" and ", handshakes)
                     + " (a key method such as psk may accompany it)");
         }
-        for (AuthMethodFactory m : methods) {
+        for (ClientAuthFactory m : methods) {
             if (!m.configuredBy(credentials)) {
                 throw new CliFailure("auth method '" + m.name() + "' lacks its credentials: " + hint(m.name()));
             }

@@ -4,6 +4,7 @@ import dev.hivemind.api.registry.ClientRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Optional;
  */
 final class Credentials {
     private static final int RANDOM_BYTES = 16;
+    /** The option that sets each built-in method's credential. */
+    private static final Map<String, String> BUILT_IN_OPTIONS = Map.of(ClientRecord.PASSWORD, "--password",
+            ClientRecord.PSK, "--crypto-key", ClientRecord.RSA, "--public-key");
 
     private Credentials() {
     }
@@ -77,5 +81,22 @@ final class Credentials {
 
     private static boolean isPrintableAscii(String s) {
         return s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    /**
+     * Why {@code value} cannot be stored as the credential of drop-in method {@code method}: a malformed method name,
+     * a built-in method (it has its own option), or an empty value.
+     */
+    static Optional<String> dropInCredentialProblem(String method, String value) {
+        if (!method.matches("[a-z][a-z0-9_-]{0,31}")) {
+            return Optional.of("--credential " + method + "=...: '" + method + "' is not an auth method name");
+        }
+        if (BUILT_IN_OPTIONS.containsKey(method)) {
+            return Optional.of("--credential " + method + "=...: use " + BUILT_IN_OPTIONS.get(method) + " instead");
+        }
+        if (value == null || value.isEmpty()) {
+            return Optional.of("--credential " + method + "=...: the credential is empty");
+        }
+        return Optional.empty();
     }
 }

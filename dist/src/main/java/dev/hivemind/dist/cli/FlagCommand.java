@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import picocli.CommandLine.Parameters;
@@ -59,7 +59,7 @@ abstract class FlagCommand extends ClientChangeCommand {
         }
 
         ClientRecord set(ClientRecord client, boolean value) {
-            return setter.apply(ClientRecordBuilder.from(client), value).build();
+            return setter.apply(client.toBuilder(), value).build();
         }
     }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 ListClientsCommand.class,
                 DeleteClientCommand.class,
                 RenameClientCommand.class,
+                SetPublicKeyCommand.class,
                 AdminCommands.MakeAdmin.class,
                 AdminCommands.RevokeAdmin.class,
                 MessageTypeCommands.AllowMsg.class,

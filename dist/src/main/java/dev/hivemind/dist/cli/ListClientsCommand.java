@@ -3,6 +3,7 @@ package dev.hivemind.dist.cli;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.dist.db.ClientStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,7 +11,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code list-clients}: a table of the clients; secrets only with {@code --show-secrets}. */
+/**
+ * {@code list-clients}: a table of the clients: the auth methods the hub lets each one use (from its record and the
+ * configuration, as the hub decides), the fingerprint of its enrolled RSA key; secrets only with
+ * {@code --show-secrets}.
+ */
 @Command(name = "list-clients", mixinStandardHelpOptions = true,
         description = "List the clients (no secrets unless --show-secrets).")
 final class ListClientsCommand extends ClientStoreCommand {
@@ -20,6 +25,10 @@ final class ListClientsCommand extends ClientStoreCommand {
     @Option(names = "--all", description = "Include revoked clients.")
     boolean all;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (for the auth methods the hub enables).")
+    Path config;
+
     @Override
     protected void run(ClientStore store, PrintWriter out) {
         List<ClientRecord> clients = all ? store.listAll() : store.list();
@@ -27,7 +36,8 @@ final class ListClientsCommand extends ClientStoreCommand {
             out.println("No clients found.");
             return;
         }
-        List<String> header = new ArrayList<>(List.of("ID", "NAME", "ADMIN", "AUTH", "LAST SEEN"));
+        ConfiguredAuth auth = ConfiguredAuth.load(root, config);
+        List<String> header = new ArrayList<>(List.of("ID", "NAME", "ADMIN", "METHODS", "RSA KEY", "LAST SEEN"));
         if (all) {
             header.add("STATUS");
         }
@@ -37,7 +47,9 @@ final class ListClientsCommand extends ClientStoreCommand {
         TextTable table = new TextTable(header);
         for (ClientRecord c : clients) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(c.clientId()), c.name(),
-                    c.admin() ? "yes" : "no", auth(c), lastSeen(c.lastSeen())));
+                    c.admin() ? "yes" : "no", c.revoked() ? "-" : auth.methods(c),
+                    c.credential(ClientRecord.RSA).map(k -> auth.fingerprint(ClientRecord.RSA, k)).orElse("-"),
+                    lastSeen(c.lastSeen())));
             if (all) {
                 row.add(c.revoked() ? "revoked" : "active");
             }
@@ -47,21 +59,6 @@ final class ListClientsCommand extends ClientStoreCommand {
             table.add(row);
         }
         table.print(out);
-    }
-
-    /** Which handshakes the client has credentials for. */
-    private static String auth(ClientRecord c) {
-        List<String> kinds = new ArrayList<>();
-        if (c.password() != null) {
-            kinds.add("password");
-        }
-        if (c.cryptoKey() != null) {
-            kinds.add("crypto-key");
-        }
-        if (c.rsaPublicKey() != null) {
-            kinds.add("rsa-pinned");
-        }
-        return kinds.isEmpty() ? "-" : String.join(",", kinds);
     }
 
     private static String lastSeen(double epochSeconds) {

@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -89,7 +89,7 @@ abstract class ListEntryCommand extends ClientChangeCommand {
         }
 
         ClientRecord set(ClientRecord client, List<String> entries) {
-            return setter.apply(ClientRecordBuilder.from(client), entries).build();
+            return setter.apply(client.toBuilder(), entries).build();
         }
 
         boolean isPermanent(String entry) {

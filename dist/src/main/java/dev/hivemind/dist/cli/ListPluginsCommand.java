@@ -1,6 +1,6 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.AuthMechanism;
 import dev.hivemind.api.plugin.Availability;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.CipherSuite;
@@ -51,16 +51,24 @@ final class ListPluginsCommand implements Runnable {
             sources.put(d.kind() + ":" + d.name(), d.source());
         }
 
-        List<String> enabledAuth = cfg.effectiveAuthMethods(catalog.auth().keySet());
+        List<String> enabledAuth = cfg.effectiveAuthMethods(catalog.serverAuth().keySet());
         out.println("Auth methods:");
-        TextTable auth = new TextTable(List.of("NAME", "ENABLED", "AVAILABLE", "SELECTOR", "OFFER FLAG", "PROVIDED BY"));
-        for (AuthMethodFactory f : catalog.auth().values()) {
-            auth.add(List.of(f.name(), yes(enabledAuth.contains(f.name())), available(f.availability()),
+        TextTable auth = new TextTable(List.of("NAME", "ENABLED", "AVAILABLE", "SIDES", "SELECTOR", "OFFER FLAG",
+                "PROVIDED BY"));
+        java.util.Set<String> names = new TreeSet<>(catalog.serverAuth().keySet());
+        names.addAll(catalog.clientAuth().keySet());
+        for (String name : names) {
+            AuthMechanism hub = catalog.serverAuth().get(name);
+            AuthMechanism satellite = catalog.clientAuth().get(name);
+            AuthMechanism f = hub != null ? hub : satellite;
+            String kind = hub != null ? PluginCatalog.SERVER_AUTH : PluginCatalog.CLIENT_AUTH;
+            String sides = hub != null && satellite != null ? "hub,satellite" : hub != null ? "hub" : "satellite";
+            auth.add(List.of(name, yes(enabledAuth.contains(name)), available(f.availability()), sides,
                     f.selectorField().orElse("(none: key before handshake)"),
-                    f.offerFlag().orElse(f.isHandshake() ? "handshake" : "-"), sources.get("auth:" + f.name())));
+                    f.offerFlag().orElse(f.isHandshake() ? "handshake" : "-"), sources.get(kind + ":" + name)));
         }
         auth.print(out);
-        missing(out, "auth method", enabledAuth, catalog.auth().keySet());
+        missing(out, "auth method", enabledAuth, catalog.serverAuth().keySet());
 
         out.println();
         out.println("Transports:");

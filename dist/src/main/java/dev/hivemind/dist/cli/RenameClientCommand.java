@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +42,7 @@ final class RenameClientCommand extends ClientChangeCommand {
         if (name.equals(client.name())) {
             return Change.none("Client " + clientId + " is already named '" + name + "'");
         }
-        return Change.to(ClientRecordBuilder.from(client).name(name).build(),
+        return Change.to(client.toBuilder().name(name).build(),
                 "Renamed '" + client.name() + "' to " + name);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hivemind.dist.db;
 
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class ClientImporter {
             table.insert(record);
             plan.added.add(id);
         } else if (overwrite) {
-            table.update(ClientRecordBuilder.from(record).rsaPublicKey(stored.get().rsaPublicKey()).build());
+            table.update(keepingJvmCredentials(record, stored.get()));
             plan.replaced.add(id);
         } else {
             plan.conflicts.add("client " + id + ": differs from the stored client in " + differences(stored.get(), record));
@@ -76,12 +77,22 @@ public final class ClientImporter {
     }
 
     private static boolean sameIgnoringLastSeen(ClientRecord stored, ClientRecord imported) {
-        // the file has no pinned RSA key: keeping one that is stored is not a difference
-        ClientRecord comparable = ClientRecordBuilder.from(imported)
-                .lastSeen(stored.lastSeen())
-                .rsaPublicKey(stored.rsaPublicKey())
-                .build();
+        ClientRecord comparable = keepingJvmCredentials(imported, stored).toBuilder().lastSeen(stored.lastSeen()).build();
         return comparable.equals(stored);
+    }
+
+    /**
+     * {@code imported} with the credentials a hivemind-core file cannot hold (an enrolled key, a drop-in method's
+     * credential) taken from {@code stored}: keeping them is not a difference, and an overwrite does not drop them.
+     */
+    private static ClientRecord keepingJvmCredentials(ClientRecord imported, ClientRecord stored) {
+        ClientRecordBuilder merged = imported.toBuilder();
+        stored.credentials().forEach((method, credential) -> {
+            if (!method.equals(ClientRecord.PASSWORD) && !method.equals(ClientRecord.PSK)) {
+                merged.credential(method, credential);
+            }
+        });
+        return merged.build();
     }
 
     /** Names (never values) of the fields that differ. */

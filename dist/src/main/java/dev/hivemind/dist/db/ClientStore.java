@@ -1,6 +1,7 @@
 package dev.hivemind.dist.db;
 
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.api.registry.ClientRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
     public ClientRecord add(ClientRecord draft) {
         return write(() -> {
             int id = table.nextId();
-            ClientRecordBuilder builder = ClientRecordBuilder.from(draft).clientId(id);
+            ClientRecordBuilder builder = draft.toBuilder().clientId(id);
             if (draft.name().isEmpty()) {
                 builder.name("HiveMind-Node-" + id);
             }
@@ -176,8 +177,8 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
     }
 
     /**
-     * Revokes (deletes) a client: its row stays with the access key {@value ClientRecord#REVOKED}, no secrets, no
-     * permissions and no pinned key, so its id is never given again. The name and description are kept.
+     * Revokes (deletes) a client: its row stays with the access key {@value ClientRecord#REVOKED}, no credentials
+     * and no permissions, so its id is never given again. The name and description are kept.
      *
      * @return the record before it was revoked
      * @throws ClientStoreException if there is no such client or it is already revoked
@@ -185,7 +186,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
     public ClientRecord revoke(int clientId) {
         return write(() -> {
             ClientRecord current = requireActive(clientId);
-            ClientRecord revoked = ClientRecordBuilder.newClient(ClientRecord.REVOKED)
+            ClientRecord revoked = ClientRecord.builder(ClientRecord.REVOKED)
                     .clientId(clientId)
                     .name(current.name())
                     .description(current.description())
@@ -220,6 +221,26 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
         } catch (ClientStoreException e) {
             LOG.debug("could not record last_seen of client {}: {}", clientId, e.getMessage());
         }
+    }
+
+    /**
+     * Stores a first-use credential in one write transaction: only if the client is active and holds no credential of
+     * that method (of two hubs or connections racing, exactly one stores its key).
+     */
+    @Override
+    public Enrollment enroll(int clientId, String method, String credential) {
+        return write(() -> {
+            Optional<ClientRecord> current = table.byId(clientId);
+            if (current.isEmpty() || current.get().revoked()) {
+                return Enrollment.REFUSED;
+            }
+            Optional<String> held = current.get().credential(method);
+            if (held.isPresent()) {
+                return held.get().equals(credential) ? Enrollment.ALREADY_HELD : Enrollment.REFUSED;
+            }
+            table.update(current.get().toBuilder().credential(method, credential).build());
+            return Enrollment.STORED;
+        });
     }
 
     /** Runs {@code work} on the table in one write transaction (for the importer). */

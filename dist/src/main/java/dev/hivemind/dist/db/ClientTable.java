@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The rows of the client database and their mapping to {@link ClientRecord}: SQL only, no transaction
  * control and no rules (those are {@link ClientStore}'s). Values are stored as hivemind-sqlite-database
- * stores them: booleans as 0/1, lists and metadata as JSON text, absent secrets as NULL.
+ * stores them: booleans as 0/1, lists and metadata as JSON text, absent secrets as NULL; credentials Python has no
+ * column for are in {@link CredentialTable}.
  */
 final class ClientTable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,27 +29,29 @@ final class ClientTable {
     private static final String SELECT = """
             SELECT c.client_id, c.api_key, c.name, c.description, c.is_admin, c.last_seen, c.intent_blacklist,
                    c.skill_blacklist, c.message_blacklist, c.allowed_types, c.crypto_key, c.password,
-                   c.can_broadcast, c.can_escalate, c.can_propagate, c.metadata, x.rsa_public_key
-            FROM clients c LEFT JOIN client_extras x ON x.client_id = c.client_id
+                   c.can_broadcast, c.can_escalate, c.can_propagate, c.metadata
+            FROM clients c
             """;
 
     private final Connection connection;
+    private final CredentialTable credentials;
 
     ClientTable(Connection connection) {
         this.connection = connection;
+        this.credentials = new CredentialTable(connection);
     }
 
     Optional<ClientRecord> byId(int clientId) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE c.client_id = ?")) {
             ps.setInt(1, clientId);
-            List<ClientRecord> rows = read(ps);
+            List<ClientRecord> rows = read(ps, Map.of(clientId, credentials.of(clientId)));
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         }
     }
 
     List<ClientRecord> all() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SELECT + " ORDER BY c.client_id")) {
-            return read(ps);
+            return read(ps, credentials.all());
         }
     }
 
@@ -58,7 +61,12 @@ final class ClientTable {
                 SELECT + " WHERE c.api_key = ? AND c.api_key <> ? ORDER BY c.client_id")) {
             ps.setString(1, apiKey);
             ps.setString(2, ClientRecord.REVOKED);
-            return read(ps);
+            List<ClientRecord> rows = read(ps, Map.of());
+            List<ClientRecord> out = new ArrayList<>(rows.size());
+            for (ClientRecord r : rows) {
+                out.add(withStoredCredentials(r, credentials.of(r.clientId())));
+            }
+            return out;
         }
     }
 
@@ -93,7 +101,7 @@ final class ClientTable {
             bind(ps, r);
             ps.executeUpdate();
         }
-        writeExtras(r);
+        credentials.write(r);
     }
 
     void update(ClientRecord r) throws SQLException {
@@ -108,7 +116,7 @@ final class ClientTable {
                 throw new ClientStoreException("no client with id " + r.clientId());
             }
         }
-        writeExtras(r);
+        credentials.write(r);
     }
 
     /** Sets {@code last_seen} of a client that is not revoked; returns whether a row changed. */
@@ -119,22 +127,6 @@ final class ClientTable {
             ps.setInt(2, clientId);
             ps.setString(3, ClientRecord.REVOKED);
             return ps.executeUpdate() == 1;
-        }
-    }
-
-    private void writeExtras(ClientRecord r) throws SQLException {
-        if (r.rsaPublicKey() == null) {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM client_extras WHERE client_id = ?")) {
-                ps.setInt(1, r.clientId());
-                ps.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO client_extras (client_id, rsa_public_key) VALUES (?, ?)")) {
-                ps.setInt(1, r.clientId());
-                ps.setString(2, r.rsaPublicKey());
-                ps.executeUpdate();
-            }
         }
     }
 
@@ -165,38 +157,53 @@ final class ClientTable {
         }
     }
 
-    private static List<ClientRecord> read(PreparedStatement ps) throws SQLException {
+    private static List<ClientRecord> read(PreparedStatement ps, Map<Integer, Map<String, String>> stored)
+            throws SQLException {
         List<ClientRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(toRecord(rs));
+                ClientRecord r = toRecord(rs);
+                out.add(withStoredCredentials(r, stored.getOrDefault(r.clientId(), Map.of())));
             }
         }
         return out;
+    }
+
+    /** {@code r} with the credentials of {@link CredentialTable} (never overriding Python's two columns). */
+    private static ClientRecord withStoredCredentials(ClientRecord r, Map<String, String> stored) {
+        if (stored.isEmpty()) {
+            return r;
+        }
+        var b = r.toBuilder();
+        stored.forEach((method, credential) -> {
+            if (!CredentialTable.inPythonColumns(method)) {
+                b.credential(method, credential);
+            }
+        });
+        return b.build();
     }
 
     private static ClientRecord toRecord(ResultSet rs) throws SQLException {
         int id = rs.getInt("client_id");
         Object lastSeen = rs.getObject("last_seen");
         List<String> allowed = stringList(rs.getString("allowed_types"), "allowed_types", id);
-        return new ClientRecord(id,
-                rs.getString("api_key"),
-                rs.getString("name"),
-                rs.getString("description"),
-                bool(rs.getObject("is_admin"), false, "is_admin", id),
-                lastSeen instanceof Number n ? n.doubleValue() : -1,
-                stringList(rs.getString("intent_blacklist"), "intent_blacklist", id),
-                stringList(rs.getString("skill_blacklist"), "skill_blacklist", id),
-                stringList(rs.getString("message_blacklist"), "message_blacklist", id),
+        return ClientRecord.builder(rs.getString("api_key")).clientId(id)
+                .name(rs.getString("name"))
+                .description(rs.getString("description"))
+                .admin(bool(rs.getObject("is_admin"), false, "is_admin", id))
+                .lastSeen(lastSeen instanceof Number n ? n.doubleValue() : -1)
+                .intentBlacklist(stringList(rs.getString("intent_blacklist"), "intent_blacklist", id))
+                .skillBlacklist(stringList(rs.getString("skill_blacklist"), "skill_blacklist", id))
+                .messageBlacklist(stringList(rs.getString("message_blacklist"), "message_blacklist", id))
                 // hivemind-core gives an empty or missing list its defaults
-                allowed.isEmpty() ? null : allowed,
-                rs.getString("crypto_key"),
-                rs.getString("password"),
-                bool(rs.getObject("can_broadcast"), true, "can_broadcast", id),
-                bool(rs.getObject("can_escalate"), true, "can_escalate", id),
-                bool(rs.getObject("can_propagate"), true, "can_propagate", id),
-                rs.getString("rsa_public_key"),
-                metadata(rs.getString("metadata")));
+                .allowedTypes(allowed.isEmpty() ? null : allowed)
+                .cryptoKey(rs.getString("crypto_key"))
+                .password(rs.getString("password"))
+                .canBroadcast(bool(rs.getObject("can_broadcast"), true, "can_broadcast", id))
+                .canEscalate(bool(rs.getObject("can_escalate"), true, "can_escalate", id))
+                .canPropagate(bool(rs.getObject("can_propagate"), true, "can_propagate", id))
+                .metadata(metadata(rs.getString("metadata")))
+                .build();
     }
 
     private static boolean bool(Object value, boolean absent, String column, int id) {

@@ -191,20 +191,22 @@ public final class LegacyClientFile {
         if (lastSeen != null && !lastSeen.isNull() && !lastSeen.isNumber()) {
             throw fail(client + ": last_seen must be a number");
         }
-        return Optional.of(new ClientRecord(id, apiKey,
-                text(node, "name", client),
-                text(node, "description", client),
-                bool(node, "is_admin", false, client),
-                lastSeen == null || lastSeen.isNull() ? -1 : lastSeen.doubleValue(),
-                intents, skills, messages,
-                allowed.isEmpty() ? null : allowed,
-                text(node, "crypto_key", client),
-                text(node, "password", client),
-                bool(node, "can_broadcast", true, client),
-                bool(node, "can_escalate", true, client),
-                bool(node, "can_propagate", true, client),
-                null,
-                metadata));
+        return Optional.of(ClientRecord.builder(apiKey).clientId(id)
+                .name(text(node, "name", client))
+                .description(text(node, "description", client))
+                .admin(bool(node, "is_admin", false, client))
+                .lastSeen(lastSeen == null || lastSeen.isNull() ? -1 : lastSeen.doubleValue())
+                .intentBlacklist(intents)
+                .skillBlacklist(skills)
+                .messageBlacklist(messages)
+                .allowedTypes(allowed.isEmpty() ? null : allowed)
+                .cryptoKey(text(node, "crypto_key", client))
+                .password(text(node, "password", client))
+                .canBroadcast(bool(node, "can_broadcast", true, client))
+                .canEscalate(bool(node, "can_escalate", true, client))
+                .canPropagate(bool(node, "can_propagate", true, client))
+                .metadata(metadata)
+                .build());
     }
 
     private Map<String, Object> metadataOf(JsonNode node, String client) {

@@ -18,10 +18,14 @@ import java.util.Set;
  * {@code metadata} column older Python versions lacked. Later versions only add what Python never reads:
  * separate tables and indexes (Python replaces whole {@code clients} rows with {@code INSERT OR REPLACE}, which
  * would drop an extra column's value, but leaves other tables alone).
+ *
+ * <p>Version 3 keeps every credential Python has no column for in {@code client_credentials}, one row per client and
+ * auth method (an enrolled RSA key, a drop-in method's credential); the {@code client_extras} table of version 2 is
+ * folded into it. {@code password} and {@code crypto_key} stay in Python's columns.
  */
 final class SchemaMigrations {
     /** The schema version this code reads and writes. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     /** The columns of hivemind-sqlite-database's table, before {@code metadata} was added. */
     static final List<String> PYTHON_COLUMNS = List.of("client_id", "api_key", "name", "description", "is_admin",
@@ -38,7 +42,8 @@ final class SchemaMigrations {
 
     private static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, SchemaMigrations::pythonClientsTable),
-            new Migration(2, SchemaMigrations::clientExtras));
+            new Migration(2, SchemaMigrations::clientExtras),
+            new Migration(3, SchemaMigrations::clientCredentials));
 
     private SchemaMigrations() {
     }
@@ -118,6 +123,21 @@ final class SchemaMigrations {
                     rsa_public_key TEXT
                 )""");
         statement.execute("CREATE INDEX IF NOT EXISTS clients_api_key ON clients (api_key)");
+    }
+
+    /** v3: one row per client and auth method for the credentials Python has no column for; v2's pins move in. */
+    private static void clientCredentials(Statement statement) throws SQLException {
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS client_credentials (
+                    client_id INTEGER NOT NULL,
+                    method TEXT NOT NULL,
+                    credential TEXT NOT NULL,
+                    PRIMARY KEY (client_id, method)
+                )""");
+        statement.execute("INSERT OR IGNORE INTO client_credentials (client_id, method, credential) "
+                + "SELECT client_id, 'rsa', rsa_public_key FROM client_extras "
+                + "WHERE rsa_public_key IS NOT NULL AND rsa_public_key <> ''");
+        statement.execute("DROP TABLE client_extras");
     }
 
     static Set<String> columns(Statement statement, String table) throws SQLException {

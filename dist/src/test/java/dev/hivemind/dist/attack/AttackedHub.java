@@ -1,6 +1,6 @@
 package dev.hivemind.dist.attack;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.plugin.PluginSettings;
@@ -55,8 +55,8 @@ final class AttackedHub implements AutoCloseable {
         HiveMindConfig config = ConfigLoader.fromTree(tree, home.resolve("hub"));
         catalog = PluginCatalog.discover(getClass().getClassLoader());
         server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(
-                ClientRecord.create(1, KEY, "satellite", PASSWORD, null),
-                ClientRecord.create(2, OTHER_KEY, "kitchen", OTHER_PASSWORD, null))));
+                ClientRecord.builder(KEY).clientId(1).name("satellite").password(PASSWORD).build(),
+                ClientRecord.builder(OTHER_KEY).clientId(2).name("kitchen").password(OTHER_PASSWORD).build())));
         bound = server.start();
     }
 
@@ -78,7 +78,7 @@ final class AttackedHub implements AutoCloseable {
      * @return 0 when the session was established, else the code the hub refused it with
      */
     int tryHonestly(String transport, String accessKey, String password) throws Exception {
-        AuthMethodFactory auth = PluginCatalog.discover(getClass().getClassLoader()).auth().get("password");
+        ClientAuthFactory auth = PluginCatalog.discover(getClass().getClassLoader()).clientAuth().get("password");
         auth.initialize(new EnginePluginContext(PluginSettings.empty(), home.resolve("satellite"), Clock.systemUTC(),
                 new SecureRandom()));
         String scheme = transport.equals("tcp") ? "tcp" : "ws";

@@ -1,6 +1,6 @@
 package dev.hivemind.dist.bench;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -92,9 +92,9 @@ class SessionMemoryMeasurement {
         HubServer server = HiveMindEngine.create(ConfigLoader.fromTree(Map.of(
                 "auth", Map.of("methods", List.of("psk")),
                 "transports", Map.of("tcp", Map.of("host", "127.0.0.1", "port", 0))), home.resolve("hub")),
-                catalog, new InMemoryClientRegistry(List.of(ClientRecord.create(1, "key", "sat", null, psk))));
+                catalog, new InMemoryClientRegistry(List.of(ClientRecord.builder("key").clientId(1).name("sat").cryptoKey(psk).build())));
         int port = server.start().get("tcp").getPort();
-        AuthMethodFactory auth = catalog.auth().get("psk");
+        ClientAuthFactory auth = catalog.clientAuth().get("psk");
         auth.initialize(new EnginePluginContext(PluginSettings.empty(), home, Clock.systemUTC(), new SecureRandom()));
         HiveMindClient client = HiveMindClient.create(catalog.transports().get("tcp"), List.of(auth),
                 new ClientCredentials("key", null, psk, Map.of()), ClientOptions.defaults());

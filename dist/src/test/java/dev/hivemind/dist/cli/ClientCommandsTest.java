@@ -102,7 +102,7 @@ class ClientCommandsTest {
     }
 
     @Test
-    void aClientMayHaveNoCryptoKeyAndAPinnedRsaKey() throws Exception {
+    void aClientMayHaveNoCryptoKeyAndAnEnrolledRsaKey() throws Exception {
         var pair = KeyPairGenerator.getInstance("RSA");
         pair.initialize(2048);
         String pem = "-----BEGIN PUBLIC KEY-----\n"
@@ -114,8 +114,8 @@ class ClientCommandsTest {
         assertEquals("(none)", field(r.out(), "Encryption Key"));
         ClientRecord c = stored(1);
         assertNull(c.cryptoKey());
-        assertTrue(c.rsaPublicKey().startsWith("-----BEGIN PUBLIC KEY-----\nMII"), c.rsaPublicKey());
-        assertTrue(cli.run("list-clients").out().contains("password,rsa-pinned"));
+        assertTrue(c.credential(ClientRecord.RSA).orElseThrow().startsWith("-----BEGIN PUBLIC KEY-----\nMII"));
+        assertTrue(cli.run("list-clients").out().contains("password,rsa"));
     }
 
     static Stream<Arguments> badAddClientArguments() {
@@ -163,8 +163,8 @@ class ClientCommandsTest {
         CliRun.Result plain = cli.run("list-clients");
         assertEquals(0, plain.exitCode());
         List<String> lines = plain.out().lines().toList();
-        assertEquals("ID  NAME     ADMIN  AUTH                 LAST SEEN", lines.get(0));
-        assertEquals("1   kitchen  no     password,crypto-key  never", lines.get(1));
+        assertEquals("ID  NAME     ADMIN  METHODS       RSA KEY  LAST SEEN", lines.get(0));
+        assertEquals("1   kitchen  no     password,psk  -        never", lines.get(1));
         assertEquals(2, lines.size(), "the revoked client is hidden");
         for (String secret : List.of(field(out, "Access Key"), field(out, "Password"), field(out, "Encryption Key"))) {
             assertFalse(plain.out().contains(secret));

@@ -15,7 +15,8 @@ import dev.hivemind.engine.tck.EngineFixtures;
 import dev.hivemind.engine.tck.HubHarness;
 import dev.hivemind.engine.tck.IntercomFixtures;
 import dev.hivemind.engine.tck.TestClients;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -36,7 +37,7 @@ class ConversationTest {
     Path dir;
 
     private HiveMindConnection connect(HubHarness h, ClientRecord r, ClientOptions o) throws Exception {
-        return h.connect(h.client(List.of(new TokenAuthFactory()),
+        return h.connect(h.client(List.of(new TokenClientAuthFactory()),
                 new ClientCredentials(r.apiKey(), null, null, Map.of("token", r.password())), o, dir, Map.of()));
     }
 
@@ -46,7 +47,7 @@ class ConversationTest {
         ClientRecord admin = TestClients.client().id(2).key("admin").name("admin").admin(true).build();
         KeyPair myKeys = IntercomFixtures.keyPair();
         KeyPair adminKeys = IntercomFixtures.keyPair();
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenServerAuthFactory()))
                 .clients(List.of(me, admin)).dataDirectory(dir).build()) {
             HiveMindConnection mine = connect(h, me, ClientOptions.defaults());
             HiveMindConnection other = connect(h, admin, ClientOptions.defaults()

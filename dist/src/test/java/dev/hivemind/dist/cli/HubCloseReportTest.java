@@ -45,11 +45,12 @@ class HubCloseReportTest {
                 new Thread(() -> server.get(0).close()).start();
             }
         };
-        PluginCatalog catalog = PluginCatalog.of(List.copyOf(found.auth().values()),
-                List.copyOf(found.transports().values()), List.of(closer));
+        PluginCatalog catalog = PluginCatalog.of(List.copyOf(found.serverAuth().values()),
+                List.copyOf(found.clientAuth().values()), List.copyOf(found.transports().values()), List.of(closer));
         server.add(HiveMindEngine.create(ConfigLoader.fromTree(Map.of("transports",
                 Map.of("websocket", Map.of("host", "127.0.0.1", "port", 0))), tmp.resolve("hub")), catalog,
-                new InMemoryClientRegistry(List.of(ClientRecord.create(1, "close-key", "sat", "close-pass", null)))));
+                new InMemoryClientRegistry(List.of(ClientRecord.builder("close-key").clientId(1).name("sat")
+                        .password("close-pass").build()))));
         try {
             int port = server.get(0).start().get("websocket").getPort();
             CliRun.Result r = new CliRun(tmp).run("connect", "ws://127.0.0.1:" + port, "--access-key", "close-key",

@@ -39,7 +39,7 @@ class ClientImporterTest {
             assertEquals("0d3e5a7c9b1f2e4d6a8c0b2e4f6a8c0e", kitchen.password());
             assertEquals("6a1f3c9e0b2d4f87", kitchen.cryptoKey());
             assertTrue(store.get(2).orElseThrow().revoked());
-            assertEquals(5, store.add(ClientRecordBuilder.newClient("new").build()).clientId(),
+            assertEquals(5, store.add(ClientRecord.builder("new").build()).clientId(),
                     "new clients continue after the imported ids");
         }
     }
@@ -70,7 +70,7 @@ class ClientImporterTest {
     @Test
     void aConflictWritesNothingAndNamesFieldsNotValues() {
         try (ClientStore store = open()) {
-            store.add(ClientRecordBuilder.newClient("someone-else").name("existing").password("x").build());
+            store.add(ClientRecord.builder("someone-else").name("existing").password("x").build());
             ImportReport report = new ClientImporter(store).importAll(contents, false);
             assertFalse(report.applied());
             assertEquals(1, report.conflicts().size());
@@ -85,7 +85,7 @@ class ClientImporterTest {
     void overwriteReplacesDifferingClientsAndKeepsAPinnedKey() {
         try (ClientStore store = open()) {
             new ClientImporter(store).importAll(contents, false);
-            store.update(3, c -> ClientRecordBuilder.from(c).name("renamed here").rsaPublicKey("PEM").build());
+            store.update(3, c -> c.toBuilder().name("renamed here").credential(ClientRecord.RSA, "PEM").build());
             ImportReport refused = new ClientImporter(store).importAll(contents, false);
             assertEquals(List.of("client 3: differs from the stored client in [name]"), refused.conflicts());
 
@@ -93,7 +93,7 @@ class ClientImporterTest {
             assertTrue(replaced.applied());
             assertEquals(List.of(3), replaced.replaced());
             assertEquals("Zé's living room", store.get(3).orElseThrow().name());
-            assertEquals("PEM", store.get(3).orElseThrow().rsaPublicKey());
+            assertEquals("PEM", store.get(3).orElseThrow().credential(ClientRecord.RSA).orElseThrow());
         }
     }
 
@@ -112,11 +112,11 @@ class ClientImporterTest {
     @Test
     void anAccessKeyHeldByAnotherClientIsAConflictEvenWithOverwrite() throws Exception {
         try (ClientStore store = open()) {
-            store.add(ClientRecordBuilder.newClient("x").build());
-            store.add(ClientRecordBuilder.newClient("x2").build());
-            store.add(ClientRecordBuilder.newClient("x3").build());
-            store.add(ClientRecordBuilder.newClient("x4").build());
-            store.add(ClientRecordBuilder.newClient("legacy-node-key").build());
+            store.add(ClientRecord.builder("x").build());
+            store.add(ClientRecord.builder("x2").build());
+            store.add(ClientRecord.builder("x3").build());
+            store.add(ClientRecord.builder("x4").build());
+            store.add(ClientRecord.builder("legacy-node-key").build());
             Path file = Files.writeString(dir.resolve("one.json"),
                     "{\"9\": {\"client_id\": 9, \"api_key\": \"legacy-node-key\"}}");
             ImportReport report = new ClientImporter(store).importAll(LegacyClientFile.read(file), true);

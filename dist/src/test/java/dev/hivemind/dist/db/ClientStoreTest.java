@@ -30,7 +30,7 @@ class ClientStoreTest {
     }
 
     private static ClientRecord draft(String key) {
-        return ClientRecordBuilder.newClient(key).password("pw-" + key).cryptoKey("k".repeat(32)).build();
+        return ClientRecord.builder(key).password("pw-" + key).cryptoKey("k".repeat(32)).build();
     }
 
     @Test
@@ -84,7 +84,7 @@ class ClientStoreTest {
     void addGivesIncreasingIdsAndDefaults() {
         try (ClientStore store = open()) {
             ClientRecord first = store.add(draft("a"));
-            ClientRecord second = store.add(ClientRecordBuilder.from(draft("b")).name("porch").build());
+            ClientRecord second = store.add(draft("b").toBuilder().name("porch").build());
             assertEquals(1, first.clientId());
             assertEquals(2, second.clientId());
             assertEquals("HiveMind-Node-1", first.name());
@@ -99,14 +99,17 @@ class ClientStoreTest {
 
     @Test
     void everyFieldSurvivesTheDatabase() {
-        ClientRecord full = new ClientRecord(0, "key-1", "Zé", "desc", true, 1700000000.25,
-                List.of("skill-a:intent_b"), List.of("skill-c"), List.of("enclosure.x"),
-                List.of("speak"), "c".repeat(24), "pässwörd", false, false, true,
-                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
-                Map.of("owner", "me", "nested", Map.of("n", 1, "list", List.of(true, 2.5, "🚀"))));
+        ClientRecord full = ClientRecord.builder("key-1").name("Zé").description("desc").admin(true)
+                .lastSeen(1700000000.25).intentBlacklist(List.of("skill-a:intent_b")).skillBlacklist(List.of("skill-c"))
+                .messageBlacklist(List.of("enclosure.x")).allowedTypes(List.of("speak")).cryptoKey("c".repeat(24))
+                .password("pässwörd").canBroadcast(false).canEscalate(false).canPropagate(true)
+                .credential(ClientRecord.RSA, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")
+                .credential("token", "a drop-in method's own credential")
+                .metadata(Map.of("owner", "me", "nested", Map.of("n", 1, "list", List.of(true, 2.5, "🚀"))))
+                .build();
         try (ClientStore store = open()) {
             ClientRecord stored = store.add(full);
-            assertEquals(ClientRecordBuilder.from(full).clientId(stored.clientId()).build(), stored);
+            assertEquals(full.toBuilder().clientId(stored.clientId()).build(), stored);
             assertEquals(stored, store.get(stored.clientId()).orElseThrow());
             assertEquals(List.of("speak", ClientRecord.UTTERANCE), stored.allowedTypes(),
                     "recognizer_loop:utterance is always allowed");
@@ -117,8 +120,8 @@ class ClientStoreTest {
     void revokeKeepsTheIdClearsSecretsAndIdsAreNeverReused() {
         try (ClientStore store = open()) {
             store.add(draft("a"));
-            ClientRecord second = store.add(ClientRecordBuilder.from(draft("b")).admin(true).name("porch")
-                    .rsaPublicKey("PEM").build());
+            ClientRecord second = store.add(draft("b").toBuilder().admin(true).name("porch")
+                    .credential(ClientRecord.RSA, "PEM").build());
             ClientRecord before = store.revoke(second.clientId());
             assertEquals(second, before);
 
@@ -127,7 +130,7 @@ class ClientStoreTest {
             assertEquals("porch", revoked.name());
             assertNull(revoked.password());
             assertNull(revoked.cryptoKey());
-            assertNull(revoked.rsaPublicKey());
+            assertTrue(revoked.credentials().isEmpty());
             assertFalse(revoked.admin());
 
             assertEquals(3, store.add(draft("c")).clientId(), "the highest id stays taken after its revocation");
@@ -161,7 +164,7 @@ class ClientStoreTest {
             ClientStoreException onAdd = assertThrows(ClientStoreException.class, () -> store.add(draft("a")));
             assertEquals("client 3: the access key is already used by client 1", onAdd.getMessage());
             assertThrows(ClientStoreException.class,
-                    () -> store.update(2, c -> ClientRecordBuilder.from(c).apiKey("a").build()));
+                    () -> store.update(2, c -> c.toBuilder().apiKey("a").build()));
             assertThrows(ClientStoreException.class, () -> store.add(draft(ClientRecord.REVOKED)));
             assertThrows(ClientStoreException.class, () -> store.add(draft(" ")));
             assertEquals(2, store.count(), "failed writes left nothing behind");
@@ -174,13 +177,13 @@ class ClientStoreTest {
     void updateChangesOneClientAndKeepsItsRules() {
         try (ClientStore store = open()) {
             store.add(draft("a"));
-            ClientRecord renamed = store.update(1, c -> ClientRecordBuilder.from(c).name("attic").build());
+            ClientRecord renamed = store.update(1, c -> c.toBuilder().name("attic").build());
             assertEquals("attic", store.get(1).orElseThrow().name());
             assertEquals(renamed, store.get(1).orElseThrow());
             assertThrows(ClientStoreException.class,
-                    () -> store.update(1, c -> ClientRecordBuilder.from(c).clientId(7).build()));
+                    () -> store.update(1, c -> c.toBuilder().clientId(7).build()));
             assertThrows(ClientStoreException.class,
-                    () -> store.update(1, c -> ClientRecordBuilder.from(c).apiKey(ClientRecord.REVOKED).build()));
+                    () -> store.update(1, c -> c.toBuilder().apiKey(ClientRecord.REVOKED).build()));
             assertEquals("no client with id 9",
                     assertThrows(ClientStoreException.class, () -> store.update(9, c -> c)).getMessage());
             store.revoke(1);

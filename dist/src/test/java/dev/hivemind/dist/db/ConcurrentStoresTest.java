@@ -25,21 +25,21 @@ class ConcurrentStoresTest {
     void eachStoreSeesWhatTheOtherCommitted() {
         Path file = dir.resolve("clients.db");
         try (ClientStore cli = ClientStore.open(file); ClientStore hub = ClientStore.open(file)) {
-            ClientRecord added = cli.add(ClientRecordBuilder.newClient("key-1").password("pw").build());
+            ClientRecord added = cli.add(ClientRecord.builder("key-1").password("pw").build());
             assertEquals(added, hub.findByAccessKey("key-1").orElseThrow());
 
             hub.touch(added.clientId(), 1750000000);
             assertEquals(1750000000, cli.get(added.clientId()).orElseThrow().lastSeen());
 
-            cli.update(added.clientId(), c -> ClientRecordBuilder.from(c).admin(true).build());
+            cli.update(added.clientId(), c -> c.toBuilder().admin(true).build());
             assertTrue(hub.findByAccessKey("key-1").orElseThrow().admin());
 
-            ClientRecord second = hub.add(ClientRecordBuilder.newClient("key-2").build());
+            ClientRecord second = hub.add(ClientRecord.builder("key-2").build());
             assertEquals(2, second.clientId());
 
             cli.revoke(added.clientId());
             assertTrue(hub.findByAccessKey("key-1").isEmpty(), "a revocation by the CLI reaches the hub at once");
-            assertEquals(3, hub.add(ClientRecordBuilder.newClient("key-3").build()).clientId());
+            assertEquals(3, hub.add(ClientRecord.builder("key-3").build()).clientId());
         }
     }
 
@@ -59,7 +59,7 @@ class ConcurrentStoresTest {
                     try (ClientStore store = ClientStore.open(file)) {
                         start.await();
                         for (int i = 0; i < perWriter; i++) {
-                            ids.add(store.add(ClientRecordBuilder.newClient("w" + writer + "-" + i).build()).clientId());
+                            ids.add(store.add(ClientRecord.builder("w" + writer + "-" + i).build()).clientId());
                             store.touch(ids.get(ids.size() - 1), i);
                         }
                     }

@@ -102,7 +102,7 @@ class PythonLayoutTest {
                     "an empty allowed_types reads as hivemind-core's defaults");
             assertEquals(List.of("speak", ClientRecord.UTTERANCE),
                     store.get(3).orElseThrow().allowedTypes(), "utterance is forced in, as in Python");
-            assertEquals(4, store.add(ClientRecordBuilder.newClient("key-four").build()).clientId());
+            assertEquals(4, store.add(ClientRecord.builder("key-four").build()).clientId());
         }
         try (Connection c = raw(file); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT metadata FROM clients WHERE client_id = 1")) {
@@ -129,9 +129,9 @@ class PythonLayoutTest {
     void whatWeWriteReadsBackThePythonWay() throws Exception {
         Path file = dir.resolve("clients.db");
         try (ClientStore store = ClientStore.open(file)) {
-            store.add(ClientRecordBuilder.newClient("key-a").name("attic").admin(true).password("pw")
+            store.add(ClientRecord.builder("key-a").name("attic").admin(true).password("pw")
                     .cryptoKey("k".repeat(32)).skillBlacklist(List.of("skill-x")).metadata(Map.of("o", "p"))
-                    .rsaPublicKey("PEM").build());
+                    .credential(ClientRecord.RSA, "PEM").build());
         }
         // hivemind-sqlite-database reads SELECT * by column name, bool() the flags and json.loads the lists
         try (Connection c = raw(file); Statement s = c.createStatement();
@@ -160,7 +160,7 @@ class PythonLayoutTest {
     void aPythonRewriteOfTheRowKeepsThePinnedKey() throws Exception {
         Path file = dir.resolve("clients.db");
         try (ClientStore store = ClientStore.open(file)) {
-            store.add(ClientRecordBuilder.newClient("key-a").name("attic").rsaPublicKey("PEM").build());
+            store.add(ClientRecord.builder("key-a").name("attic").credential(ClientRecord.RSA, "PEM").build());
         }
         // Python's update_item is INSERT OR REPLACE of its sixteen columns
         try (Connection c = raw(file)) {
@@ -169,7 +169,7 @@ class PythonLayoutTest {
         try (ClientStore store = ClientStore.open(file)) {
             ClientRecord r = store.get(1).orElseThrow();
             assertEquals("renamed by python", r.name());
-            assertEquals("PEM", r.rsaPublicKey());
+            assertEquals("PEM", r.credential(ClientRecord.RSA).orElseThrow());
         }
     }
 }

@@ -6,7 +6,7 @@ import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
-import dev.hivemind.auth.password.PasswordAuthFactory;
+import dev.hivemind.auth.password.PasswordClientAuthFactory;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.session.ClientOptions;
@@ -54,7 +54,7 @@ class VerticleEmbeddingTest {
             int port = hub.address().getPort();
             // --- the README's client example ---
             HiveMindClient client = HiveMindClient.create(new WebSocketTransportFactory(),
-                    List.of(new PasswordAuthFactory()),
+                    List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("kitchen-key", "kitchen-password", null, Map.of()),
                     ClientOptions.defaults());
             HiveMindConnection c = client.connect(ClientEndpoint.parse("ws://127.0.0.1:" + port, 5678))

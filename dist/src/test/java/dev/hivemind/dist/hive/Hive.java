@@ -1,7 +1,7 @@
 package dev.hivemind.dist.hive;
 
 import dev.hivemind.api.agent.PeerInfo;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -90,8 +90,8 @@ final class Hive implements AutoCloseable {
         tree.put("transports", Map.of("websocket", Map.of("host", "127.0.0.1", "port", port)));
         tree.put("auth", Map.of("methods", List.of("password")));
         PluginCatalog found = PluginCatalog.discover(getClass().getClassLoader());
-        PluginCatalog catalog = PluginCatalog.of(List.copyOf(found.auth().values()),
-                List.copyOf(found.transports().values()), List.of(agent));
+        PluginCatalog catalog = PluginCatalog.of(List.copyOf(found.serverAuth().values()),
+                List.copyOf(found.clientAuth().values()), List.copyOf(found.transports().values()), List.of(agent));
         HubServer server = HiveMindEngine.create(ConfigLoader.fromTree(tree, dir.resolve(name)), catalog,
                 new InMemoryClientRegistry(clients));
         server.start();
@@ -118,7 +118,7 @@ final class Hive implements AutoCloseable {
     }
 
     private Satellite connect(String name, int port, HubServer hub) throws Exception {
-        AuthMethodFactory password = PluginCatalog.discover(getClass().getClassLoader()).auth().get("password");
+        ClientAuthFactory password = PluginCatalog.discover(getClass().getClassLoader()).clientAuth().get("password");
         password.initialize(new EnginePluginContext(PluginSettings.empty(), dir.resolve("sat-" + name),
                 Clock.systemUTC(), new SecureRandom()));
         KeyPair keys = IntercomFixtures.keyPair();

@@ -46,7 +46,11 @@ class DistributionIT {
         launcher = Launcher.distribution(ItSupport.distribution(), tmp);
         Path hubHome = tmp.resolve("hub-home");
         clientHome = tmp.resolve("satellite-home");
-        client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "it-satellite"));
+        // the satellite's RSA identity, where 'connect --rsa' finds it, enrolled when the client is added
+        Path publicKey = tmp.resolve("satellite.pub.pem");
+        ItSupport.writeIdentity(clientHome, publicKey);
+        client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "it-satellite",
+                "--public-key", publicKey.toString()));
         assertEquals(32, client.cryptoKey().length(), "add-client generates a 32-character pre-shared key");
         hub = launcher.listen(hubHome, "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0");
         for (String transport : List.of("websocket", "tcp")) {

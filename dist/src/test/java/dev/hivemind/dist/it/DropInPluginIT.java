@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A third-party auth plugin dropped into {@code plugins/}: compiled here against the hivemind-api jar alone
  * (sources in {@code src/test/resources/dropin/token-auth}), packed as a jar with its service file, put into a copy
- * of the distribution. {@code list-plugins} shows it; a hub that enables it completes a handshake with
- * {@code connect --auth token --option token=SECRET}, and refuses a wrong secret.
+ * of the distribution. {@code list-plugins} shows both its halves; a client added with {@code --credential
+ * token=SECRET} completes a handshake with {@code connect --auth token --option token=SECRET}, and a wrong secret
+ * (the client's password among them) is refused.
  */
 class DropInPluginIT {
     @TempDir
@@ -41,18 +42,26 @@ class DropInPluginIT {
             List<String> auth = ItSupport.tableRows(list.out(), "Auth methods");
             String token = auth.stream().filter(r -> r.startsWith("token ")).findFirst()
                     .orElseThrow(() -> new AssertionError("token is not listed:\n" + list.out()));
-            assertTrue(token.matches("token\\s+yes\\s+yes\\s+token\\s+token\\s+dev\\.hivemind\\.example\\.token"
-                    + "\\.TokenAuthMethod \\(" + jar.getFileName() + "\\)"), token);
+            assertTrue(token.matches("token\\s+yes\\s+yes\\s+hub,satellite\\s+token\\s+token\\s+"
+                    + "dev\\.hivemind\\.example\\.token\\.TokenAuthServer \\(" + jar.getFileName() + "\\)"), token);
 
-            AddedClient client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "token-satellite"));
+            // the method's own credential, not the client's password (which it can no longer borrow)
+            String secret = "token-secret-0123456789";
+            AddedClient client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "token-satellite",
+                    "--credential", "token=" + secret));
             RunningHub hub = launcher.listen(hubHome, "--config", config.toString(), "--port", "0");
             assertTrue(hub.output().contains("auth methods: password, token"), hub.output());
             String url = hub.url("websocket");
             Path satelliteHome = tmp.resolve("satellite-home");
 
             Finished connect = launcher.run(satelliteHome, "connect", url, "--access-key", client.accessKey(),
-                    "--auth", "token", "--option", "token=" + client.password(), "--send", "hi");
+                    "--auth", "token", "--option", "token=" + secret, "--send", "hi");
             ItSupport.assertSession(connect, url, "token", 1, "hi");
+
+            Finished password = launcher.run(satelliteHome, "connect", url, "--access-key", client.accessKey(),
+                    "--auth", "token", "--option", "token=" + client.password(), "--send", "hi");
+            assertTrue(ItSupport.assertOneLineFailure(password).contains("authentication failed"),
+                    "the password is not the token's credential");
 
             Finished wrong = launcher.run(satelliteHome, "connect", url, "--access-key", client.accessKey(),
                     "--auth", "token", "--option", "token=not-the-token-0123", "--send", "hi");
@@ -63,8 +72,9 @@ class DropInPluginIT {
             HubLog log = new HubLog(stopped);
             log.assertOneLinePerEvent();
             assertEquals(1, log.count("mode=token"), stopped.log());
-            assertEquals(1, log.count("token proof does not match"), stopped.log());
-            log.assertNoSecret(Map.of("password", client.password(), "access key", client.accessKey()));
+            assertEquals(2, log.count("token proof does not match"), stopped.log());
+            log.assertNoSecret(Map.of("password", client.password(), "access key", client.accessKey(),
+                    "token", secret));
         }
     }
 

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hivemind.auth.rsa.NodeIdentity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +25,21 @@ final class ItSupport {
     }
 
     /** The assembled distribution folder ({@code target/hivemind}, passed in by the failsafe configuration). */
+    /**
+     * Generates a satellite's RSA identity in {@code satelliteHome} (where {@code connect --rsa} looks for it) and writes
+     * its public key PEM to {@code publicKeyFile}, for enrolling it with the hub.
+     */
+    static void writeIdentity(Path satelliteHome, Path publicKeyFile) {
+        try {
+            Files.createDirectories(satelliteHome);
+            NodeIdentity identity = NodeIdentity.loadOrGenerate(satelliteHome.resolve("HiveMindComs.pem"), 2048, true,
+                    new SecureRandom());
+            Files.writeString(publicKeyFile, identity.publicKeyPem());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path distribution() {
         Path dist = Path.of(System.getProperty("hivemind.distribution", "target/hivemind")).toAbsolutePath();
         assertTrue(Files.isExecutable(dist.resolve("bin/hivemind")),

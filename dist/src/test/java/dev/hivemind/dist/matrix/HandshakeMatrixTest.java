@@ -2,7 +2,7 @@ package dev.hivemind.dist.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.wire.CipherSuite;
@@ -10,8 +10,10 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.api.wire.ProtocolVersion;
 import dev.hivemind.api.wire.TextEncoding;
-import dev.hivemind.auth.password.PasswordAuthFactory;
-import dev.hivemind.auth.psk.PskAuthFactory;
+import dev.hivemind.auth.password.PasswordClientAuthFactory;
+import dev.hivemind.auth.password.PasswordServerAuthFactory;
+import dev.hivemind.auth.psk.PskClientAuthFactory;
+import dev.hivemind.auth.psk.PskServerAuthFactory;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.config.HandshakeSettings;
 import dev.hivemind.engine.session.ClientOptions;
@@ -61,18 +63,18 @@ class HandshakeMatrixTest {
             throws Exception {
         boolean psk = mode.startsWith("psk");
         boolean password = mode.endsWith("password");
-        ClientRecord record = ClientRecord.create(1, "matrix", "satellite", password ? PASSWORD : null, psk ? PSK : null);
+        ClientRecord record = ClientRecord.builder("matrix").clientId(1).name("satellite").password(password ? PASSWORD : null).cryptoKey(psk ? PSK : null).build();
         try (HubHarness h = HubHarness.builder()
-                .methods(List.of(new PasswordAuthFactory(), new PskAuthFactory()))
+                .methods(List.of(new PasswordServerAuthFactory(), new PskServerAuthFactory()))
                 .clients(List.of(record)).dataDirectory(dir)
                 .handshake(new HandshakeSettings(true, Duration.ofSeconds(10), 3, 0, 2, binarize, true))
                 .build()) {
-            List<AuthMethodFactory> clientMethods = new ArrayList<>();
+            List<ClientAuthFactory> clientMethods = new ArrayList<>();
             if (psk) {
-                clientMethods.add(new PskAuthFactory());
+                clientMethods.add(new PskClientAuthFactory());
             }
             if (password) {
-                clientMethods.add(new PasswordAuthFactory());
+                clientMethods.add(new PasswordClientAuthFactory());
             }
             ClientOptions options = ClientOptions.defaults().withCiphers(List.of(cipher)).withEncodings(List.of(encoding))
                     .withBinarize(binarize);

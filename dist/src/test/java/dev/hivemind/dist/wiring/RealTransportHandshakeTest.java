@@ -2,7 +2,7 @@ package dev.hivemind.dist.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -10,6 +10,7 @@ import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
+import dev.hivemind.auth.rsa.NodeIdentity;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.config.ConfigLoader;
@@ -46,9 +47,9 @@ class RealTransportHandshakeTest {
     private static final String PSK = "fedcba9876543210fedcba9876543210";
 
     @TempDir
-    Path hubHome;
+    static Path hubHome;
     @TempDir
-    Path satelliteHome;
+    static Path satelliteHome;
 
     private HubServer server;
     private Map<String, InetSocketAddress> bound;
@@ -60,8 +61,11 @@ class RealTransportHandshakeTest {
                 "transports", Map.of("websocket", Map.of("host", "127.0.0.1", "port", 0),
                         "tcp", Map.of("host", "127.0.0.1", "port", 0))), hubHome);
         catalog = PluginCatalog.discover(getClass().getClassLoader());
-        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(
-                ClientRecord.create(1, "satellite-key", "satellite", PASSWORD, PSK))));
+        // the satellite's RSA identity (generated where its rsa plugin will find it) is enrolled in its record
+        String satelliteKey = NodeIdentity.loadOrGenerate(satelliteHome.resolve("HiveMindComs.pem"), 2048, true,
+                new SecureRandom()).publicKeyPem();
+        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(WiredHub.withPublicKey(
+                ClientRecord.builder("satellite-key").clientId(1).name("satellite").password(PASSWORD).cryptoKey(PSK).build(), satelliteKey))));
         bound = server.start();
     }
 
@@ -75,7 +79,7 @@ class RealTransportHandshakeTest {
             "tcp,tcp,password", "tcp,tcp,psk", "tcp,tcp,rsa"})
     void handshakeAndMessages(String transportName, String scheme, String method) throws Exception {
         TransportFactory transport = catalog.transports().get(transportName);
-        AuthMethodFactory auth = PluginCatalog.discover(getClass().getClassLoader()).auth().get(method);
+        ClientAuthFactory auth = PluginCatalog.discover(getClass().getClassLoader()).clientAuth().get(method);
         auth.initialize(new EnginePluginContext(PluginSettings.empty(), satelliteHome, Clock.systemUTC(),
                 new SecureRandom()));
         ClientCredentials credentials = switch (method) {

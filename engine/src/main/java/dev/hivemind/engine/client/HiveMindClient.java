@@ -1,7 +1,7 @@
 package dev.hivemind.engine.client;
 
 import dev.hivemind.api.agent.SessionInfo;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.error.InternalHiveMindException;
@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class HiveMindClient {
     private final TransportClient transport;
-    private final List<AuthMethodFactory> methods;
+    private final List<ClientAuthFactory> methods;
     private final ClientCredentials credentials;
     private final ClientOptions options;
     private final SessionEnvironment env;
@@ -55,7 +55,7 @@ public final class HiveMindClient {
      * @param options     client policy
      * @param env         session services (worker pool, scheduler, random)
      */
-    public HiveMindClient(TransportClient transport, List<AuthMethodFactory> methods, ClientCredentials credentials,
+    public HiveMindClient(TransportClient transport, List<ClientAuthFactory> methods, ClientCredentials credentials,
             ClientOptions options, SessionEnvironment env) {
         this.transport = transport;
         this.methods = List.copyOf(methods);
@@ -65,7 +65,7 @@ public final class HiveMindClient {
         this.owned = List.of();
     }
 
-    private HiveMindClient(TransportClient transport, List<AuthMethodFactory> methods, ClientCredentials credentials,
+    private HiveMindClient(TransportClient transport, List<ClientAuthFactory> methods, ClientCredentials credentials,
             ClientOptions options, SessionEnvironment env, List<AutoCloseable> owned) {
         this.transport = transport;
         this.methods = List.copyOf(methods);
@@ -80,7 +80,7 @@ public final class HiveMindClient {
      * {@code methods} must already be initialised if they need it (RSA: {@code initialize(PluginContext)}).
      */
     public static HiveMindClient create(TransportFactory transport,
-            List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options) {
+            List<ClientAuthFactory> methods, ClientCredentials credentials, ClientOptions options) {
         WorkerPool workers = new WorkerPool("hivemind-client", 2, 16);
         SystemScheduler scheduler = new SystemScheduler();
         HiveJson json = new HiveJson(

@@ -1,7 +1,7 @@
 package dev.hivemind.engine.hub;
 
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.error.ServerBusyException;
 import dev.hivemind.api.log.LogSafe;
@@ -14,6 +14,8 @@ import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.FirstUseEnroller;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
@@ -26,6 +28,8 @@ import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
 import dev.hivemind.engine.work.WorkerPool;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +48,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     private final ClientRegistry registry;
-    private final List<AuthMethodFactory> methods;
+    private final AuthPolicy authPolicy;
+    private final FirstUseEnroller enroller;
     private final Router router;
     private final SessionEnvironment env;
     private final WorkerPool io;
@@ -58,16 +63,18 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
-     * @param methods  enabled, available auth methods in configured order
+     * @param authPolicy the enabled auth methods and which of them may authenticate which client
      * @param router   routes the messages of established sessions (its identity gives the node id and key)
      * @param env      session services
      * @param io       pool for blocking registry lookups
      * @param clock    clock for the failure limiter
      */
-    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, Router router, SessionEnvironment env,
-            WorkerPool io, java.time.Clock clock) {
+    @Inject
+    public Hub(ClientRegistry registry, AuthPolicy authPolicy, Router router, SessionEnvironment env,
+            @Named("io") WorkerPool io, java.time.Clock clock) {
         this.registry = registry;
-        this.methods = List.copyOf(methods);
+        this.authPolicy = authPolicy;
+        this.enroller = new FirstUseEnroller(registry, io);
         this.router = router;
         this.env = env;
         this.io = io;
@@ -98,9 +105,9 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
      * A hub with a router of its own, already started (an in-process directory, no binary handler, no upstream), for
      * embedding and tests.
      */
-    public Hub(ClientRegistry registry, List<AuthMethodFactory> methods, HiveAgent agent, SessionEnvironment env,
+    public Hub(ClientRegistry registry, AuthPolicy authPolicy, HiveAgent agent, SessionEnvironment env,
             WorkerPool io, String nodeId, java.time.Clock clock) {
-        this(registry, methods, new Router(HubIdentity.create(nodeId, null, nodePublicKey(methods)),
+        this(registry, authPolicy, new Router(HubIdentity.create(nodeId, null, nodePublicKey(authPolicy.methods())),
                 new LocalPeerDirectory(), new LocalPeerMailer(), new HiveMessageCodec(new HiveJson(new JsonLimits(
                         env.limits().maxFrameBytes(), env.limits().maxJsonDepth(), env.limits().maxFrameBytes()))),
                 new Router.Plugins(agent, Optional.empty()), clock), env, io, clock);
@@ -108,8 +115,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     }
 
     /** The node's public key (PEM) of the first enabled method that owns the node identity, or {@code null}. */
-    public static String nodePublicKey(List<AuthMethodFactory> methods) {
-        return methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream).findFirst()
+    public static String nodePublicKey(List<ServerAuthFactory> methods) {
+        return methods.stream().map(ServerAuthFactory::nodePublicKeyPem).flatMap(Optional::stream).findFirst()
                 .orElse(null);
     }
 
@@ -125,7 +132,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
 
     /** The enabled auth methods, in order. */
     public List<String> authMethodNames() {
-        return methods.stream().map(AuthMethodFactory::name).toList();
+        return authPolicy.methods().stream().map(ServerAuthFactory::name).toList();
     }
 
     public HubMetrics metrics() {
@@ -195,7 +202,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     @Override
     public ConnectionHandler open(Connection connection, Admission.Accepted admission) {
         ServerSession session = new ServerSession(connection, admission.client(), admission.userAgent(), nodeId,
-                nodePublicKey, methods, env, this);
+                nodePublicKey, authPolicy, env, this);
         sessions.add(session);
         handshaking.take(session, Sources.address(connection.remoteAddress())).ifPresent(oldest -> {
             LOG.warn("{} handshaking sessions: closing the oldest, {}, to admit {}", env.limits().maxPending(),
@@ -227,6 +234,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             return null;
         });
         router.onEstablished(session);
+    }
+
+    @Override
+    public CompletionStage<Boolean> enroll(ServerSession session, ServerAuthFactory method, String credential) {
+        return enroller.enroll(session.client(), method, credential, session.connection().remoteAddress());
     }
 
     @Override

@@ -5,15 +5,20 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
+import com.google.inject.name.Names;
 import dev.hivemind.api.agent.BinaryHandler;
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.transport.TransportFactory;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.codec.json.JsonLimits;
+import dev.hivemind.engine.config.ConfigException;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.Hub;
 import dev.hivemind.engine.hub.router.HubIdentity;
@@ -32,31 +37,51 @@ import dev.hivemind.engine.work.WorkerPool;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Wires a hub with Guice. Discovered plugins are bound by name in {@code MapBinder}s; the configuration picks an
- * ordered subset of auth methods and one agent, which are initialised once here. The embedding application binds
+ * ordered subset of auth methods and one agent, which are initialised once here; {@link Hub} and {@link HubServer} are
+ * built by constructor injection. Every pool and the scheduler made here are owned by the module's {@link Lifecycle},
+ * which {@link HubServer#close()} closes last, in reverse order. The embedding application binds
  * {@link ClientRegistry} (the distribution binds its SQLite store) and may override {@link SecureRandom} or
  * {@link Scheduler} for tests.
  */
 public final class HubModule extends AbstractModule {
+    /** The {@code @Named} value of the hub's peer id ({@code node_id}). */
+    public static final String NODE_ID = "node_id";
+
     private final HiveMindConfig config;
     private final PluginCatalog catalog;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     public HubModule(HiveMindConfig config, PluginCatalog catalog) {
         this.config = config;
         this.catalog = catalog;
     }
 
+    /** What this module's injector creates and must close (also when building the injector fails half-way). */
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
     @Override
     protected void configure() {
         bind(HiveMindConfig.class).toInstance(config);
-        MapBinder<String, AuthMethodFactory> auth = MapBinder.newMapBinder(binder(), String.class,
-                AuthMethodFactory.class);
-        catalog.auth().forEach((name, f) -> auth.addBinding(name).toInstance(f));
+        bind(Lifecycle.class).toInstance(lifecycle);
+        bindConstant().annotatedWith(Names.named(NODE_ID)).to(config.nodeId());
+        bind(Hub.class).in(Singleton.class);
+        bind(HubServer.class).in(Singleton.class);
+        MapBinder<String, ServerAuthFactory> serverAuth = MapBinder.newMapBinder(binder(), String.class,
+                ServerAuthFactory.class);
+        catalog.serverAuth().forEach((name, f) -> serverAuth.addBinding(name).toInstance(f));
+        MapBinder<String, ClientAuthFactory> clientAuth = MapBinder.newMapBinder(binder(), String.class,
+                ClientAuthFactory.class);
+        catalog.clientAuth().forEach((name, f) -> clientAuth.addBinding(name).toInstance(f));
         MapBinder<String, TransportFactory> transports = MapBinder.newMapBinder(binder(), String.class,
                 TransportFactory.class);
         catalog.transports().forEach((name, f) -> transports.addBinding(name).toInstance(f));
@@ -75,7 +100,7 @@ public final class HubModule extends AbstractModule {
     @Provides
     @Singleton
     Scheduler scheduler() {
-        return new SystemScheduler();
+        return lifecycle.own(new SystemScheduler());
     }
 
     @Provides
@@ -88,14 +113,15 @@ public final class HubModule extends AbstractModule {
     @Singleton
     @Named("cpu")
     WorkerPool cpuPool() {
-        return new WorkerPool("hivemind-worker", config.workers().threads(), config.workers().queueCapacity());
+        return lifecycle.own(new WorkerPool("hivemind-worker", config.workers().threads(),
+                config.workers().queueCapacity()));
     }
 
     @Provides
     @Singleton
     @Named("io")
     WorkerPool ioPool() {
-        return WorkerPool.forBlockingIo("hivemind-io", 4);
+        return lifecycle.own(WorkerPool.forBlockingIo("hivemind-io", 4));
     }
 
     @Provides
@@ -113,24 +139,28 @@ public final class HubModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionEnvironment environment(SessionFraming framing, @Named("cpu") WorkerPool cpu, Scheduler scheduler,
-            SecureRandom random) {
+    SessionEnvironment environment(SessionFraming framing, @Named("cpu") WorkerPool cpu, @Named("io") WorkerPool io,
+            Scheduler scheduler, SecureRandom random) {
         return new SessionEnvironment(config.handshake(), config.crypto(), config.limits(), framing, cpu, scheduler,
-                random, System::nanoTime);
+                random, System::nanoTime, io);
     }
 
-    /** The enabled auth methods, in configured order, each initialised once with its settings section. */
+    /**
+     * The enabled auth methods, in configured order, each initialised once with its settings section (less the hub's
+     * own {@code enroll_on_first_use} key), and the policy that decides which of them may authenticate a client.
+     */
     @Provides
     @Singleton
-    List<AuthMethodFactory> enabledAuthMethods(Map<String, AuthMethodFactory> all, Clock clock, SecureRandom random) {
-        List<AuthMethodFactory> out = new ArrayList<>();
+    AuthPolicy authPolicy(Map<String, ServerAuthFactory> all, Clock clock, SecureRandom random) {
+        List<ServerAuthFactory> out = new ArrayList<>();
+        Set<String> enroll = new HashSet<>();
         List<String> names = config.effectiveAuthMethods(all.keySet());
         if (config.authMethodsDefaulted() && names.size() < config.authMethods().size()) {
             org.slf4j.LoggerFactory.getLogger(HubModule.class).info(
                     "auth.methods not configured: enabling the installed built-in methods {}", names);
         }
         for (String name : names) {
-            AuthMethodFactory f = all.get(name);
+            ServerAuthFactory f = all.get(name);
             if (f == null) {
                 throw new PluginDiscoveryException("configured auth method '" + name + "' is not installed; found: "
                         + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
@@ -139,7 +169,16 @@ public final class HubModule extends AbstractModule {
                 throw new PluginDiscoveryException("configured auth method '" + name + "' is not available: "
                         + f.availability().reason());
             }
-            f.initialize(new EnginePluginContext(config.authSettings(name), config.dataDirectory(), clock, random));
+            EnrollmentSettings section;
+            try {
+                section = EnrollmentSettings.split(config.authSettings(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("auth." + name + ": " + e.getMessage());
+            }
+            if (section.enrollOnFirstUse()) {
+                enroll.add(name);
+            }
+            f.initialize(new EnginePluginContext(section.pluginSettings(), config.dataDirectory(), clock, random));
             out.add(f);
         }
         if (out.isEmpty()) {
@@ -147,7 +186,11 @@ public final class HubModule extends AbstractModule {
                     ? "is not configured and none of " + config.authMethods() + " is installed" : "is empty")
                     + "; installed: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
-        return List.copyOf(out);
+        try {
+            return new AuthPolicy(out, enroll);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     @Provides
@@ -183,27 +226,15 @@ public final class HubModule extends AbstractModule {
     /** The router, with the upstream link of the {@code upstream:} section attached (it starts with the router). */
     @Provides
     @Singleton
-    Router router(List<AuthMethodFactory> methods, Map<String, AuthMethodFactory> installed,
-            Map<String, TransportFactory> transports, HiveAgent agent, Optional<BinaryHandler> binary, HiveJson json,
-            SessionEnvironment env, Clock clock, SecureRandom random) {
-        HubIdentity identity = HubIdentity.create(config.nodeId(), config.routing().siteId(), Hub.nodePublicKey(methods));
-        Router router = new Router(identity, new LocalPeerDirectory(), new LocalPeerMailer(),
-                new HiveMessageCodec(json), new Router.Plugins(agent, binary), clock);
+    Router router(AuthPolicy authPolicy, Map<String, ClientAuthFactory> clientAuth,
+            Map<String, TransportFactory> transports, HiveAgent agent, Optional<BinaryHandler> binary,
+            SessionFraming framing, SessionEnvironment env, Clock clock, SecureRandom random) {
+        HubIdentity identity = HubIdentity.create(config.nodeId(), config.routing().siteId(),
+                Hub.nodePublicKey(authPolicy.methods()));
+        Router router = new Router(identity, new LocalPeerDirectory(), new LocalPeerMailer(), framing.codec(),
+                new Router.Plugins(agent, binary), clock);
         config.routing().optionalUpstream().ifPresent(up -> router.attachUpstream(UpstreamWiring.create(up, config,
-                installed, methods, transports, env, identity, clock, random)));
+                clientAuth, transports, env, identity, clock, random)));
         return router;
-    }
-
-    @Provides
-    @Singleton
-    Hub hub(ClientRegistry registry, List<AuthMethodFactory> methods, Router router, SessionEnvironment env,
-            @Named("io") WorkerPool io, Clock clock) {
-        return new Hub(registry, methods, router, env, io, clock);
-    }
-
-    @Provides
-    @Singleton
-    HubServer server(Hub hub, Map<String, TransportFactory> transports) {
-        return new HubServer(config, hub, transports);
     }
 }

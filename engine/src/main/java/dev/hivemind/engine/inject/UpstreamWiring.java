@@ -1,12 +1,14 @@
 package dev.hivemind.engine.inject;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.AuthMechanism;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.ClientTls;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.engine.client.HiveMindClient;
+import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.config.UpstreamSettings;
 import dev.hivemind.engine.hub.router.HubIdentity;
@@ -32,8 +34,8 @@ final class UpstreamWiring {
     private UpstreamWiring() {
     }
 
-    static UpstreamLink create(UpstreamSettings up, HiveMindConfig config, Map<String, AuthMethodFactory> installed,
-            List<AuthMethodFactory> enabled, Map<String, TransportFactory> transports, SessionEnvironment env,
+    static UpstreamLink create(UpstreamSettings up, HiveMindConfig config, Map<String, ClientAuthFactory> installed,
+            Map<String, TransportFactory> transports, SessionEnvironment env,
             HubIdentity identity, Clock clock, SecureRandom random) {
         int i = up.url().indexOf("://");
         String scheme = i > 0 ? up.url().substring(0, i).toLowerCase(Locale.ROOT) : "";
@@ -53,24 +55,22 @@ final class UpstreamWiring {
             options.putIfAbsent("rsa", "true");
         }
         ClientCredentials credentials = new ClientCredentials(up.accessKey(), up.password(), up.cryptoKey(), options);
-        List<AuthMethodFactory> methods = new ArrayList<>();
+        List<ClientAuthFactory> methods = new ArrayList<>();
         for (String name : up.authMethods()) {
-            AuthMethodFactory m = enabled.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+            ClientAuthFactory m = installed.get(name);
             if (m == null) {
-                m = installed.get(name);
-                if (m == null) {
-                    throw new PluginDiscoveryException("upstream.auth: method '" + name + "' is not installed; found: "
-                            + String.join(", ", installed.keySet()));
-                }
-                m.initialize(new EnginePluginContext(config.authSettings(name), config.dataDirectory(), clock, random));
+                throw new PluginDiscoveryException("upstream.auth: method '" + name + "' is not installed; found: "
+                        + String.join(", ", installed.keySet()));
             }
+            m.initialize(new EnginePluginContext(EnrollmentSettings.split(config.authSettings(name)).pluginSettings(),
+                    config.dataDirectory(), clock, random));
             if (!m.configuredBy(credentials)) {
                 throw new PluginDiscoveryException("upstream.auth: method '" + name + "' lacks its credentials "
                         + "(password, crypto_key or options)");
             }
             methods.add(m);
         }
-        if (methods.stream().filter(AuthMethodFactory::isHandshake).count() > 1) {
+        if (methods.stream().filter(AuthMechanism::isHandshake).count() > 1) {
             throw new PluginDiscoveryException("upstream.auth: at most one handshake method (optionally with psk), not "
                     + up.authMethods());
         }

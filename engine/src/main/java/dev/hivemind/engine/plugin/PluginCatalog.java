@@ -2,7 +2,8 @@ package dev.hivemind.engine.plugin;
 
 import dev.hivemind.api.agent.BinaryHandler;
 import dev.hivemind.api.agent.HiveAgent;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.plugin.Availability;
 import dev.hivemind.api.plugin.NamedPlugin;
 import dev.hivemind.api.transport.TransportFactory;
@@ -20,22 +21,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@link ServiceLoader} found, by kind and name. Discovery is deterministic and fails fast: a plugin that
- * cannot be instantiated, a malformed name, or two plugins with one name stop start-up with a message listing what
- * was found. Selecting the configured subset ({@link #selectAuth}, ...) fails on names that are missing or unavailable.
+ * Everything {@link ServiceLoader} found, by kind and name: the hub's and the satellite's halves of auth methods
+ * ({@link ServerAuthFactory}, {@link ClientAuthFactory}; one jar may register both), transports and agents. Discovery
+ * is deterministic and fails fast: a plugin that cannot be instantiated, a malformed name, or two plugins of one kind
+ * with one name stop start-up with a message listing what was found. Selecting the configured subset
+ * ({@link #selectServerAuth}, ...) fails on names that are missing or unavailable.
  */
 public final class PluginCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    /** {@link PluginDescriptor#kind()} of a {@link ServerAuthFactory}. */
+    public static final String SERVER_AUTH = "server auth";
+    /** {@link PluginDescriptor#kind()} of a {@link ClientAuthFactory}. */
+    public static final String CLIENT_AUTH = "client auth";
 
-    private final Map<String, AuthMethodFactory> auth;
+    private final Map<String, ServerAuthFactory> serverAuth;
+    private final Map<String, ClientAuthFactory> clientAuth;
     private final Map<String, TransportFactory> transports;
     private final Map<String, HiveAgent> agents;
     private final Map<String, BinaryHandler> binaryHandlers;
 
-    private PluginCatalog(Map<String, AuthMethodFactory> auth, Map<String, TransportFactory> transports,
-            Map<String, HiveAgent> agents, Map<String, BinaryHandler> binaryHandlers) {
-        this.auth = auth;
+    private PluginCatalog(Map<String, ServerAuthFactory> serverAuth, Map<String, ClientAuthFactory> clientAuth,
+            Map<String, TransportFactory> transports, Map<String, HiveAgent> agents,
+            Map<String, BinaryHandler> binaryHandlers) {
+        this.serverAuth = serverAuth;
+        this.clientAuth = clientAuth;
         this.transports = transports;
         this.agents = agents;
         this.binaryHandlers = binaryHandlers;
@@ -43,26 +53,34 @@ public final class PluginCatalog {
 
     /** Discovers every plugin visible to {@code loader}. */
     public static PluginCatalog discover(ClassLoader loader) {
-        return new PluginCatalog(load(AuthMethodFactory.class, "auth", loader),
-                load(TransportFactory.class, "transport", loader), load(HiveAgent.class, "agent", loader),
-                load(BinaryHandler.class, "binary-handler", loader));
+        return new PluginCatalog(load(ServerAuthFactory.class, SERVER_AUTH, loader),
+                load(ClientAuthFactory.class, CLIENT_AUTH, loader), load(TransportFactory.class, "transport", loader),
+                load(HiveAgent.class, "agent", loader), load(BinaryHandler.class, "binary-handler", loader));
     }
 
     /** A catalog from explicit instances (tests, embedding). The same uniqueness rules apply. */
-    public static PluginCatalog of(List<? extends AuthMethodFactory> auth, List<? extends TransportFactory> transports,
+    public static PluginCatalog of(List<? extends ServerAuthFactory> serverAuth,
+            List<? extends ClientAuthFactory> clientAuth, List<? extends TransportFactory> transports,
             List<? extends HiveAgent> agents) {
-        return of(auth, transports, agents, List.of());
+        return of(serverAuth, clientAuth, transports, agents, List.of());
     }
 
     /** A catalog from explicit instances, binary handlers included. */
-    public static PluginCatalog of(List<? extends AuthMethodFactory> auth, List<? extends TransportFactory> transports,
+    public static PluginCatalog of(List<? extends ServerAuthFactory> serverAuth,
+            List<? extends ClientAuthFactory> clientAuth, List<? extends TransportFactory> transports,
             List<? extends HiveAgent> agents, List<? extends BinaryHandler> binaryHandlers) {
-        return new PluginCatalog(index(auth, "auth"), index(transports, "transport"), index(agents, "agent"),
-                index(binaryHandlers, "binary-handler"));
+        return new PluginCatalog(index(serverAuth, SERVER_AUTH), index(clientAuth, CLIENT_AUTH),
+                index(transports, "transport"), index(agents, "agent"), index(binaryHandlers, "binary-handler"));
     }
 
-    public Map<String, AuthMethodFactory> auth() {
-        return auth;
+    /** The hub's halves of the auth methods, by name. */
+    public Map<String, ServerAuthFactory> serverAuth() {
+        return serverAuth;
+    }
+
+    /** The satellite's halves of the auth methods, by name. */
+    public Map<String, ClientAuthFactory> clientAuth() {
+        return clientAuth;
     }
 
     public Map<String, TransportFactory> transports() {
@@ -77,9 +95,14 @@ public final class PluginCatalog {
         return binaryHandlers;
     }
 
-    /** The configured auth methods, in configured order; unavailable or missing ones stop start-up. */
-    public List<AuthMethodFactory> selectAuth(List<String> names) {
-        return select(auth, names, "auth method");
+    /** The hub's halves of the configured auth methods, in configured order; unavailable or missing ones stop start-up. */
+    public List<ServerAuthFactory> selectServerAuth(List<String> names) {
+        return select(serverAuth, names, "auth method");
+    }
+
+    /** The satellite's halves of the named auth methods, in order; unavailable or missing ones are errors. */
+    public List<ClientAuthFactory> selectClientAuth(List<String> names) {
+        return select(clientAuth, names, "client auth method");
     }
 
     /** The named transports; unavailable or missing ones stop start-up. */
@@ -100,7 +123,8 @@ public final class PluginCatalog {
     /** Descriptors of everything found, for {@code list-plugins}. */
     public List<PluginDescriptor> describe() {
         List<PluginDescriptor> out = new ArrayList<>();
-        auth.values().forEach(p -> out.add(descriptor("auth", p)));
+        serverAuth.values().forEach(p -> out.add(descriptor(SERVER_AUTH, p)));
+        clientAuth.values().forEach(p -> out.add(descriptor(CLIENT_AUTH, p)));
         transports.values().forEach(p -> out.add(descriptor("transport", p)));
         agents.values().forEach(p -> out.add(descriptor("agent", p)));
         binaryHandlers.values().forEach(p -> out.add(descriptor("binary-handler", p)));

@@ -5,7 +5,7 @@ import dev.hivemind.api.plugin.Availability;
 /**
  * What discovery found about one plugin, for logs and {@code list-plugins}.
  *
- * @param kind         {@code auth}, {@code transport} or {@code agent}
+ * @param kind         {@code server auth}, {@code client auth}, {@code transport} or {@code agent}
  * @param name         the plugin's name
  * @param className    its implementation class
  * @param source       the jar (or directory) it came from

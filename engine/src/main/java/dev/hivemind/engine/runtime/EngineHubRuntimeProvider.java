@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Builds a hub from a configuration tree for hosts that own their transport (the Vert.x verticle). Besides the keys of
  * the YAML configuration, the tree may hold {@code clients}: a list of client records
- * ({@code client_id, access_key, name, password, crypto_key, is_admin}) served from memory. Plugins are discovered
+ * ({@code client_id, access_key, name, password, crypto_key, public_key, is_admin}) served from memory (first-use
+ * enrolments are kept in memory only). Plugins are discovered
  * on the thread's context class loader.
  */
 public final class EngineHubRuntimeProvider implements HubRuntimeProvider {
@@ -63,13 +64,12 @@ public final class EngineHubRuntimeProvider implements HubRuntimeProvider {
             }
             int id = m.get("client_id") instanceof Number n ? n.intValue() : nextId;
             nextId = Math.max(nextId, id) + 1;
-            ClientRecord base = ClientRecord.create(id, accessKey, str(m.get("name"), "client-" + id),
-                    str(m.get("password"), null), str(m.get("crypto_key"), null));
-            boolean admin = Boolean.TRUE.equals(m.get("is_admin"));
-            out.add(new ClientRecord(base.clientId(), base.apiKey(), base.name(), base.description(), admin,
-                    base.lastSeen(), base.intentBlacklist(), base.skillBlacklist(), base.messageBlacklist(),
-                    base.allowedTypes(), base.cryptoKey(), base.password(), base.canBroadcast(), base.canEscalate(),
-                    base.canPropagate(), str(m.get("rsa_public_key"), null), base.metadata()));
+            out.add(ClientRecord.builder(accessKey).clientId(id).name(str(m.get("name"), "client-" + id))
+                    .admin(Boolean.TRUE.equals(m.get("is_admin")))
+                    .password(str(m.get("password"), null))
+                    .cryptoKey(str(m.get("crypto_key"), null))
+                    .credential(ClientRecord.RSA, str(m.get("public_key"), null))
+                    .build());
         }
         return out;
     }

@@ -25,7 +25,8 @@ public final class HiveMindEngine {
     /** Builds a hub server (not yet started). {@code overrides} replace bindings (tests: random, scheduler). */
     public static HubServer create(HiveMindConfig config, PluginCatalog catalog, ClientRegistry registry,
             Module... overrides) {
-        Module base = Modules.combine(new HubModule(config, catalog), new AbstractModule() {
+        HubModule hubModule = new HubModule(config, catalog);
+        Module base = Modules.combine(hubModule, new AbstractModule() {
             @Override
             protected void configure() {
                 bind(ClientRegistry.class).toInstance(registry);
@@ -36,9 +37,14 @@ public final class HiveMindEngine {
             Injector injector = Guice.createInjector(all);
             return injector.getInstance(HubServer.class);
         } catch (ProvisionException e) {
+            hubModule.lifecycle().close();
             throw unwrap(e, e.getCause());
         } catch (CreationException e) {
+            hubModule.lifecycle().close();
             throw unwrap(e, e.getCause());
+        } catch (RuntimeException e) {
+            hubModule.lifecycle().close();
+            throw e;
         }
     }
 

@@ -6,6 +6,8 @@ import dev.hivemind.api.transport.TransportServer;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.config.TransportSettings;
 import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.inject.Lifecycle;
+import jakarta.inject.Inject;
 import dev.hivemind.engine.plugin.PluginDiscoveryException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -26,13 +28,22 @@ public final class HubServer implements AutoCloseable {
     private final HiveMindConfig config;
     private final Hub hub;
     private final Map<String, TransportFactory> transports;
+    private final Lifecycle lifecycle;
     private final Map<String, TransportServer> running = new LinkedHashMap<>();
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
 
-    public HubServer(HiveMindConfig config, Hub hub, Map<String, TransportFactory> transports) {
+    /**
+     * @param config     the configuration (its transports are started)
+     * @param hub        the hub the transports feed
+     * @param transports the installed transports, by name
+     * @param lifecycle  the pools and scheduler to close after the transports
+     */
+    @Inject
+    public HubServer(HiveMindConfig config, Hub hub, Map<String, TransportFactory> transports, Lifecycle lifecycle) {
         this.config = config;
         this.hub = hub;
         this.transports = Map.copyOf(transports);
+        this.lifecycle = lifecycle;
     }
 
     public Hub hub() {
@@ -91,7 +102,10 @@ public final class HubServer implements AutoCloseable {
         return Map.copyOf(bound);
     }
 
-    /** Stops every transport (live connections get 1001). */
+    /**
+     * Stops every transport (live connections get 1001), then closes the pools and the scheduler, the last created
+     * first. The hub cannot be started again.
+     */
     @Override
     public synchronized void close() {
         hub.close();
@@ -104,5 +118,6 @@ public final class HubServer implements AutoCloseable {
         }
         running.clear();
         bound.clear();
+        lifecycle.close();
     }
 }

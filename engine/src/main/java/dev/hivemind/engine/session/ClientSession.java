@@ -1,7 +1,7 @@
 package dev.hivemind.engine.session;
 
 import dev.hivemind.api.agent.SessionInfo;
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.AuthStep;
 import dev.hivemind.api.auth.ClientAuthContext;
 import dev.hivemind.api.auth.ClientAuthExchange;
@@ -56,7 +56,7 @@ public final class ClientSession implements ConnectionHandler {
     private final Connection connection;
     private final ClientCredentials credentials;
     private final String serverAddress;
-    private final List<AuthMethodFactory> methods;
+    private final List<ClientAuthFactory> methods;
     private final ClientOptions options;
     private final SessionEnvironment env;
     private final ClientSessionListener listener;
@@ -68,7 +68,7 @@ public final class ClientSession implements ConnectionHandler {
     private final SessionKeys keys;
     private final List<ClientAuthExchange> exchanges = new ArrayList<>();
     private ClientAuthExchange active;
-    private AuthMethodFactory activeMethod;
+    private ClientAuthFactory activeMethod;
     private boolean askedBinarize;
     private final Deadline deadline = new Deadline();
     private long openedNanos;
@@ -85,12 +85,12 @@ public final class ClientSession implements ConnectionHandler {
      * @param listener      receives the outcome and messages
      */
     public ClientSession(Connection connection, ClientCredentials credentials, String serverAddress,
-            List<AuthMethodFactory> methods, ClientOptions options, SessionEnvironment env,
+            List<ClientAuthFactory> methods, ClientOptions options, SessionEnvironment env,
             ClientSessionListener listener) {
-        long handshakeMethods = methods.stream().filter(AuthMethodFactory::isHandshake).count();
+        long handshakeMethods = methods.stream().filter(ClientAuthFactory::isHandshake).count();
         if (methods.isEmpty() || handshakeMethods > 1) {
             throw new IllegalArgumentException("configure one handshake method (and optionally a pre-shared key); got "
-                    + methods.stream().map(AuthMethodFactory::name).toList());
+                    + methods.stream().map(ClientAuthFactory::name).toList());
         }
         this.connection = connection;
         this.credentials = credentials;
@@ -226,9 +226,9 @@ public final class ClientSession implements ConnectionHandler {
                     + offer.minProtocolVersion() + ".." + offer.maxProtocolVersion() + ", we accept "
                     + options.minProtocolVersion() + ".." + options.maxProtocolVersion());
         }
-        AuthMethodFactory primary = methods.stream().filter(AuthMethodFactory::isHandshake).findFirst()
+        ClientAuthFactory primary = methods.stream().filter(ClientAuthFactory::isHandshake).findFirst()
                 .orElse(methods.get(0));
-        for (AuthMethodFactory m : methods) {
+        for (ClientAuthFactory m : methods) {
             if (m.isHandshake()) {
                 continue;
             }
@@ -236,7 +236,7 @@ public final class ClientSession implements ConnectionHandler {
             if (!isPrimary && !offer.flag(m.offerFlag().orElse(m.name()))) {
                 continue; // an auxiliary pre-shared key the server does not hold for us: not needed
             }
-            ClientAuthExchange exchange = track(m.newClientExchange(new Context()));
+            ClientAuthExchange exchange = track(m.newExchange(new Context()));
             ClientStart start = exchange.start(offer);
             if (start instanceof ClientStart.KeyReady ready) {
                 keys.install(ready.key(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
@@ -252,7 +252,7 @@ public final class ClientSession implements ConnectionHandler {
             establish();
             return;
         }
-        active = track(primary.newClientExchange(new Context()));
+        active = track(primary.newExchange(new Context()));
         activeMethod = primary;
         ClientStart start = active.start(offer);
         if (!(start instanceof ClientStart.SendHandshake send)) {

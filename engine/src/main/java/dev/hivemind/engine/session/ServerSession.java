@@ -1,10 +1,10 @@
 package dev.hivemind.engine.session;
 
 import dev.hivemind.api.agent.SessionInfo;
-import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.AuthStep;
 import dev.hivemind.api.auth.ServerAuthContext;
 import dev.hivemind.api.auth.ServerAuthExchange;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.auth.SessionKey;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.CloseCode;
@@ -30,6 +30,9 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.api.wire.ProtocolVersion;
 import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.auth.MethodGrant;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +62,8 @@ public final class ServerSession implements ConnectionHandler {
     private final String userAgent;
     private final String nodeId;
     private final String nodePublicKey;
-    private final List<AuthMethodFactory> methods;
+    private final AuthPolicy policy;
+    private final List<MethodGrant> grants;
     private final SessionEnvironment env;
     private final ServerSessionListener listener;
 
@@ -69,7 +73,8 @@ public final class ServerSession implements ConnectionHandler {
     private HandshakeOffer offer;
     private final List<ServerAuthExchange> exchanges = new ArrayList<>();
     private ServerAuthExchange active;
-    private AuthMethodFactory activeMethod;
+    private MethodGrant activeGrant;
+    private final FirstUseHold firstUse = new FirstUseHold();
     private Negotiation.Choice pendingChoice;
     private boolean pendingBinarize;
     private int attempts;
@@ -87,19 +92,19 @@ public final class ServerSession implements ConnectionHandler {
      * @param userAgent     the user agent from the authorization token
      * @param nodeId        the hub's peer id
      * @param nodePublicKey the hub's RSA public key PEM for HELLO ("" if none)
-     * @param methods       enabled, available auth methods in configured order
+     * @param policy        which of the enabled auth methods may authenticate which client
      * @param env           shared services
      * @param listener      the hub
      */
     public ServerSession(Connection connection, ClientRecord client, String userAgent, String nodeId,
-            String nodePublicKey, List<AuthMethodFactory> methods, SessionEnvironment env,
-            ServerSessionListener listener) {
+            String nodePublicKey, AuthPolicy policy, SessionEnvironment env, ServerSessionListener listener) {
         this.connection = connection;
         this.client = client;
         this.userAgent = userAgent;
         this.nodeId = nodeId;
         this.nodePublicKey = nodePublicKey == null ? "" : nodePublicKey;
-        this.methods = List.copyOf(methods);
+        this.policy = policy;
+        this.grants = policy.grants(client);
         this.env = env;
         this.listener = listener;
         this.keys = new SessionKeys(env.random(), env.crypto().replayCacheSize());
@@ -181,6 +186,10 @@ public final class ServerSession implements ConnectionHandler {
         if (state == ServerState.CLOSED) {
             return;
         }
+        if (state == ServerState.ENROLLING) {
+            Failures.guard(() -> firstUse.hold(frame), this::fail, "cannot hold a frame");
+            return;
+        }
         Failures.guard(() -> handle(frame), this::fail, "unexpected error while handling a frame");
     }
 
@@ -199,15 +208,15 @@ public final class ServerSession implements ConnectionHandler {
         hello = new ServerHello(nodePublicKey, peerId(), nodeId);
         sendPlain(MessageType.HELLO, hello.toPayload());
 
-        List<AuthMethodFactory> applicable = methods.stream().filter(m -> m.appliesTo(client)).toList();
-        List<AuthMethodFactory> keyMethods = applicable.stream()
-                .filter(m -> !m.isHandshake() && env.handshake().minProtocolVersion() == 0).toList();
-        List<AuthMethodFactory> handshakeMethods = env.handshake().enabled()
-                ? applicable.stream().filter(AuthMethodFactory::isHandshake).toList() : List.of();
+        List<MethodGrant> keyMethods = grants.stream()
+                .filter(g -> !g.method().isHandshake() && env.handshake().minProtocolVersion() == 0).toList();
+        List<MethodGrant> handshakeMethods = env.handshake().enabled()
+                ? grants.stream().filter(g -> g.method().isHandshake()).toList() : List.of();
         if (keyMethods.isEmpty() && handshakeMethods.isEmpty()) {
             throw new PolicyViolationException("no usable authentication method",
-                    "no enabled auth method applies to client " + client.clientId()
-                            + " (enabled: " + methods.stream().map(AuthMethodFactory::name).toList() + ")");
+                    "no enabled auth method may authenticate client " + client.clientId() + " (it holds credentials "
+                            + client.credentials().keySet() + "; enabled: "
+                            + policy.methods().stream().map(ServerAuthFactory::name).toList() + ")");
         }
         boolean presharedKey = !keyMethods.isEmpty();
         boolean requireCrypto = env.handshake().requireEncryption();
@@ -216,8 +225,8 @@ public final class ServerSession implements ConnectionHandler {
         boolean passwordFlag = false;
         boolean pskFlag = false;
         Map<String, Object> extra = new LinkedHashMap<>();
-        for (AuthMethodFactory m : concat(keyMethods, handshakeMethods)) {
-            Optional<String> flag = m.offerFlag();
+        for (MethodGrant g : concat(keyMethods, handshakeMethods)) {
+            Optional<String> flag = g.method().offerFlag();
             if (flag.isEmpty()) {
                 continue;
             }
@@ -233,11 +242,12 @@ public final class ServerSession implements ConnectionHandler {
                 env.crypto().allowedCiphers().stream().map(CipherSuite::wireName).toList(), extra);
         sendPlain(MessageType.HANDSHAKE, offer.toPayload());
 
-        for (AuthMethodFactory m : keyMethods) {
-            ServerAuthExchange exchange = track(m.newServerExchange(new Context()));
+        for (MethodGrant g : keyMethods) {
+            ServerAuthExchange exchange = track(g.method().newExchange(new Context(g)));
             Optional<SessionKey> psk = exchange.keyBeforeHandshake();
             if (psk.isPresent()) {
-                keys.install(psk.get(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
+                // in force now, but the session counts as authenticated only once a frame opened under it
+                keys.install(psk.get(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, g.name(), ProtocolVersion.ZERO);
                 break;
             }
         }
@@ -253,6 +263,9 @@ public final class ServerSession implements ConnectionHandler {
                 keys.present() ? keys.current().encoding() : TextEncoding.JSON_HEX);
         HiveMessage msg = in.message();
         MessageType type = msg.type();
+        if (state != ServerState.ESTABLISHED && !(state == ServerState.AWAIT_HANDSHAKE && type == MessageType.HANDSHAKE)) {
+            requireSealed(in);
+        }
         switch (state) {
             case AWAIT_HANDSHAKE -> {
                 if (type == MessageType.HANDSHAKE) {
@@ -285,13 +298,27 @@ public final class ServerSession implements ConnectionHandler {
         }
     }
 
+    /**
+     * Once a key exists only a frame sealed under it proves the peer holds it: before the session is established, a
+     * plaintext frame is refused, whatever {@code require_encryption} says. The one exception is the client's
+     * HANDSHAKE while a pre-shared key is in force: it starts a fresh key exchange (hivemind-core's satellites that
+     * hold a password but not the pre-shared key send it in clear), the exchanged key replaces the pre-shared one,
+     * and the session is still established only by a HELLO sealed under the exchanged key.
+     */
+    private void requireSealed(SessionFraming.Inbound in) {
+        if (keys.present() && !in.encrypted()) {
+            throw new ProtocolViolationException("encryption required", "plaintext " + in.message().type().wireName()
+                    + " in state " + state + " after the session key exists");
+        }
+    }
+
     private void onClientHandshake(HiveMessage msg) {
         if (++attempts > env.handshake().maxAttempts()) {
             throw new PolicyViolationException("too many handshake attempts",
                     "more than " + env.handshake().maxAttempts() + " HANDSHAKE frames");
         }
         ClientHandshake hs = ClientHandshake.fromPayload(msg.payload());
-        AuthMethodFactory method = active != null ? activeMethod : select(hs);
+        MethodGrant grant = active != null ? activeGrant : select(hs);
         Negotiation.Choice choice = Negotiation.choose(hs.ciphers(), hs.encodings(), env.crypto().allowedCiphers(),
                 env.crypto().allowedEncodings());
         pendingChoice = choice;
@@ -301,35 +328,38 @@ public final class ServerSession implements ConnectionHandler {
                     "minimum protocol version 2 needs binarize, the client did not ask for it");
         }
         if (active == null) {
-            active = track(method.newServerExchange(new Context()));
-            activeMethod = method;
+            active = track(grant.method().newExchange(new Context(grant)));
+            activeGrant = grant;
         }
         state = ServerState.AUTHENTICATING;
         CompletionStage<AuthStep> step = active.onClientHandshake(hs);
         step.whenComplete((result, error) -> connection.executor().execute(() -> onAuthStep(result, error)));
     }
 
-    private AuthMethodFactory select(ClientHandshake hs) {
-        List<AuthMethodFactory> selected = new ArrayList<>();
-        for (AuthMethodFactory m : methods) {
+    /** The enabled method whose selector field the HANDSHAKE carries, if the hub granted it to this client. */
+    private MethodGrant select(ClientHandshake hs) {
+        List<ServerAuthFactory> selected = new ArrayList<>();
+        for (ServerAuthFactory m : policy.methods()) {
             if (m.selectorField().isPresent() && hs.authField(m.selectorField().get()).isPresent()) {
                 selected.add(m);
             }
         }
         if (selected.size() > 1) {
             throw new ProtocolViolationException("ambiguous handshake", "HANDSHAKE carries the selector fields of "
-                    + selected.stream().map(AuthMethodFactory::name).toList());
+                    + selected.stream().map(ServerAuthFactory::name).toList());
         }
         if (selected.isEmpty()) {
             throw new AuthenticationException("HANDSHAKE carries no field of an enabled auth method (fields: "
                     + LogSafe.list(hs.authFields().keySet()) + ")");
         }
-        AuthMethodFactory m = selected.get(0);
-        if (!env.handshake().enabled() || !m.appliesTo(client)) {
-            throw new AuthenticationException("auth method '" + m.name() + "' does not apply to client "
-                    + client.clientId());
+        String name = selected.get(0).name();
+        if (!env.handshake().enabled()) {
+            throw new AuthenticationException("key exchanges are disabled (handshake.enabled is false)");
         }
-        return m;
+        return grants.stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AuthenticationException("auth method '" + name
+                        + "' may not authenticate client " + client.clientId() + " (its record holds no usable "
+                        + name + " credential)"));
     }
 
     private void onAuthStep(AuthStep result, Throwable error) {
@@ -347,8 +377,12 @@ public final class ServerSession implements ConnectionHandler {
             AuthStep.Succeeded s = (AuthStep.Succeeded) step;
             HandshakeResponse response = new HandshakeResponse(s.responseFields(),
                     pendingChoice.encoding().wireName(), pendingChoice.cipher().wireName());
+            if (activeGrant.enrolling()) {
+                firstUse.expect(activeGrant.method(), active.presentedCredential().orElseThrow(() -> new AuthenticationException(
+                        "auth method '" + activeGrant.name() + "' reported no credential to enrol")));
+            }
             sendPlain(MessageType.HANDSHAKE, response.toPayload());
-            keys.install(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeMethod.name(),
+            keys.install(s.key(), pendingChoice.cipher(), pendingChoice.encoding(), pendingBinarize, activeGrant.name(),
                     pendingBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
             state = ServerState.AWAIT_HELLO;
         }, this::fail, "cannot complete the handshake");
@@ -367,6 +401,36 @@ public final class ServerSession implements ConnectionHandler {
         sessionId = sid;
         siteId = clientHello.siteId();
         helloPayload = msg.payload();
+        if (firstUse.pending()) {
+            // the client proved the key it presented (its HELLO opened under the secret sealed to it): enrol it first
+            state = ServerState.ENROLLING;
+            listener.enroll(this, firstUse.method(), firstUse.credential()).whenComplete((stored, error) ->
+                    connection.executor().execute(() -> afterEnrollment(Boolean.TRUE.equals(stored) && error == null)));
+            return;
+        }
+        establish();
+    }
+
+    private void afterEnrollment(boolean stored) {
+        if (state != ServerState.ENROLLING) {
+            return;
+        }
+        if (!stored) {
+            fail(new AuthenticationException("client " + client.clientId() + ": the " + firstUse.method().name()
+                    + " credential it presented was not enrolled"));
+            return;
+        }
+        firstUse.clear();
+        establish();
+        for (Frame held : firstUse.drain()) {
+            if (state != ServerState.ESTABLISHED) {
+                return;
+            }
+            onFrame(held);
+        }
+    }
+
+    private void establish() {
         state = ServerState.ESTABLISHED;
         established = true;
         handshakeTime = Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos);
@@ -431,6 +495,8 @@ public final class ServerSession implements ConnectionHandler {
         deadline.cancel();
         closeExchanges();
         keys.close();
+        firstUse.clear();
+        firstUse.drain();
         listener.onClosed(this, wasEstablished, code, reason);
     }
 
@@ -457,11 +523,35 @@ public final class ServerSession implements ConnectionHandler {
         return out;
     }
 
-    /** The auth context handed to this session's exchanges. */
+    /** The auth context handed to one of this session's exchanges. */
     private final class Context implements ServerAuthContext {
+        private final MethodGrant grant;
+
+        Context(MethodGrant grant) {
+            this.grant = grant;
+        }
+
         @Override
         public ClientRecord client() {
             return client;
+        }
+
+        @Override
+        public Optional<String> credential() {
+            return grant.credential();
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return connection.remoteAddress();
+        }
+
+        @Override
+        public <T> CompletionStage<T> blocking(Supplier<T> task) {
+            InetSocketAddress peer = connection.remoteAddress();
+            String source = peer == null ? "" : peer.getAddress() == null ? peer.getHostString()
+                    : peer.getAddress().getHostAddress();
+            return env.io().compute(source, task, connection.executor());
         }
 
         @Override

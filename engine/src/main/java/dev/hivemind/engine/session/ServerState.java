@@ -10,6 +10,8 @@ public enum ServerState {
     AUTHENTICATING,
     /** The key exists; waiting for the client's HELLO. */
     AWAIT_HELLO,
+    /** The client's sealed HELLO arrived; the key it proved is being enrolled (first use). Frames are held. */
+    ENROLLING,
     /** Handshake done: application messages flow. */
     ESTABLISHED,
     /** Closed; everything freed. */

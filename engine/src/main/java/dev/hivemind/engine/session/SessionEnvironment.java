@@ -20,9 +20,11 @@ import java.util.function.LongSupplier;
  * @param scheduler deadlines
  * @param random    randomness for auth exchanges and nonces (a test seam)
  * @param nanoTime  monotonic time source for measuring handshakes
+ * @param io        pool for blocking steps of auth methods (directory or database lookups), apart from {@code workers}
  */
 public record SessionEnvironment(HandshakeSettings handshake, CryptoSettings crypto, LimitSettings limits,
-        SessionFraming framing, WorkerPool workers, Scheduler scheduler, SecureRandom random, LongSupplier nanoTime) {
+        SessionFraming framing, WorkerPool workers, Scheduler scheduler, SecureRandom random, LongSupplier nanoTime,
+        WorkerPool io) {
     public SessionEnvironment {
         Objects.requireNonNull(handshake, "handshake");
         Objects.requireNonNull(crypto, "crypto");
@@ -32,5 +34,12 @@ public record SessionEnvironment(HandshakeSettings handshake, CryptoSettings cry
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(nanoTime, "nanoTime");
+        Objects.requireNonNull(io, "io");
+    }
+
+    /** An environment whose blocking steps share {@code workers} (a satellite, whose methods do not block). */
+    public SessionEnvironment(HandshakeSettings handshake, CryptoSettings crypto, LimitSettings limits,
+            SessionFraming framing, WorkerPool workers, Scheduler scheduler, SecureRandom random, LongSupplier nanoTime) {
+        this(handshake, crypto, limits, framing, workers, scheduler, random, nanoTime, workers);
     }
 }

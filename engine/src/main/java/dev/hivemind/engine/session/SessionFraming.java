@@ -26,6 +26,11 @@ public final class SessionFraming {
         this.binarizer = binarizer;
     }
 
+    /** The JSON message codec this framing uses. */
+    public HiveMessageCodec codec() {
+        return json;
+    }
+
     /** A decoded inbound frame and whether it arrived encrypted. */
     public record Inbound(HiveMessage message, boolean encrypted) {
     }

@@ -6,7 +6,7 @@ import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.transport.Frame;
 import dev.hivemind.engine.tck.HubHarness;
 import dev.hivemind.engine.tck.RawPeer;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import dev.hivemind.engine.config.LimitSettings;
 import dev.hivemind.engine.config.SourceLimits;
 import java.time.Duration;
@@ -31,8 +31,9 @@ class ServerSessionFuzzTest {
 
     @BeforeContainer
     static void start() {
-        hub = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "fuzz", "s3cret token", "0123456789abcdef")))
+        hub = HubHarness.builder().methods(List.of(new TokenServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("fuzz")
+                        .credential("token", "s3cret token").cryptoKey("0123456789abcdef").build()))
                 // no failure limits or budgets: every try must reach the session, however many tries fail
                 .limits(new LimitSettings(1 << 20, 64, 10_000, 1_000, 0, Duration.ofMinutes(1),
                         new SourceLimits(0, 0, 0, Duration.ofMinutes(1), 1_000)))

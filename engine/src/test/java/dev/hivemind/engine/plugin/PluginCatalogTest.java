@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.plugin.Availability;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,52 +28,67 @@ class PluginCatalogTest {
     }
 
     @Test
+    void theTwoHalvesOfOneMethodShareItsNameAndAreListedApart() {
+        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenServerAuthFactory()),
+                List.of(new TokenClientAuthFactory()), List.of(), List.of());
+        assertEquals(List.of("token"), List.copyOf(catalog.serverAuth().keySet()));
+        assertEquals(List.of("token"), List.copyOf(catalog.clientAuth().keySet()));
+        assertEquals(List.of(PluginCatalog.SERVER_AUTH, PluginCatalog.CLIENT_AUTH),
+                catalog.describe().stream().map(PluginDescriptor::kind).toList());
+    }
+
+    @Test
     void twoPluginsWithOneNameStopStartUpListingBoth() {
         PluginDiscoveryException e = assertThrows(PluginDiscoveryException.class,
-                () -> PluginCatalog.of(List.of(new TokenAuthFactory(), new TokenAuthFactory()), List.of(), List.of()));
+                () -> PluginCatalog.of(List.of(new TokenServerAuthFactory(), new TokenServerAuthFactory()), List.of(),
+                        List.of(), List.of()));
         assertTrue(e.getMessage().contains("share a name"), e.getMessage());
         assertTrue(e.getMessage().contains("'token'"), e.getMessage());
     }
 
     @Test
     void configuredButMissingPluginListsWhatWasFound() {
-        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(), List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
+        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenServerAuthFactory()), List.of(), List.of(),
+                List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
         PluginDiscoveryException e = assertThrows(PluginDiscoveryException.class,
-                () -> catalog.selectAuth(List.of("token", "password")));
+                () -> catalog.selectServerAuth(List.of("token", "password")));
         assertTrue(e.getMessage().contains("'password' is not installed"), e.getMessage());
         assertTrue(e.getMessage().contains("found: token"), e.getMessage());
+        assertThrows(PluginDiscoveryException.class, () -> catalog.selectClientAuth(List.of("token")),
+                "a server half alone does not make a satellite method");
     }
 
     @Test
     void unavailablePluginCannotBeSelected() {
-        PluginCatalog catalog = PluginCatalog.of(List.of(new Unavailable()), List.of(), List.of());
+        PluginCatalog catalog = PluginCatalog.of(List.of(new Unavailable()), List.of(), List.of(), List.of());
         PluginDiscoveryException e = assertThrows(PluginDiscoveryException.class,
-                () -> catalog.selectAuth(List.of("token")));
+                () -> catalog.selectServerAuth(List.of("token")));
         assertTrue(e.getMessage().contains("not available here: no hardware token"), e.getMessage());
     }
 
     @Test
     void selectionKeepsConfiguredOrderAndRejectsDuplicates() {
-        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(), List.of());
-        assertEquals(1, catalog.selectAuth(List.of("token")).size());
-        assertThrows(PluginDiscoveryException.class, () -> catalog.selectAuth(List.of("token", "token")));
+        PluginCatalog catalog = PluginCatalog.of(List.of(new TokenServerAuthFactory()), List.of(), List.of(),
+                List.of());
+        assertEquals(1, catalog.selectServerAuth(List.of("token")).size());
+        assertThrows(PluginDiscoveryException.class, () -> catalog.selectServerAuth(List.of("token", "token")));
     }
 
     @Test
     void invalidNamesAreRejected() {
         PluginDiscoveryException e = assertThrows(PluginDiscoveryException.class,
-                () -> PluginCatalog.of(List.of(new Named("Bad Name")), List.of(), List.of()));
+                () -> PluginCatalog.of(List.of(new Named("Bad Name")), List.of(), List.of(), List.of()));
         assertTrue(e.getMessage().contains("invalid name"), e.getMessage());
     }
 
-    static final class Unavailable extends DelegatingFactory {
+    static final class Unavailable extends TokenServerAuthFactory {
         @Override
         public Availability availability() {
             return Availability.unavailable("no hardware token");
         }
     }
 
-    static final class Named extends DelegatingFactory {
+    static final class Named extends TokenServerAuthFactory {
         private final String name;
 
         Named(String name) {
@@ -83,48 +98,6 @@ class PluginCatalogTest {
         @Override
         public String name() {
             return name;
-        }
-    }
-
-    /** Delegates everything to the token method; subclasses change one aspect. */
-    abstract static class DelegatingFactory implements AuthMethodFactory {
-        private final TokenAuthFactory delegate = new TokenAuthFactory();
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public java.util.Optional<String> selectorField() {
-            return delegate.selectorField();
-        }
-
-        @Override
-        public java.util.Optional<String> offerFlag() {
-            return delegate.offerFlag();
-        }
-
-        @Override
-        public boolean appliesTo(dev.hivemind.api.registry.ClientRecord client) {
-            return delegate.appliesTo(client);
-        }
-
-        @Override
-        public boolean configuredBy(dev.hivemind.api.auth.ClientCredentials credentials) {
-            return delegate.configuredBy(credentials);
-        }
-
-        @Override
-        public dev.hivemind.api.auth.ServerAuthExchange newServerExchange(
-                dev.hivemind.api.auth.ServerAuthContext context) {
-            return delegate.newServerExchange(context);
-        }
-
-        @Override
-        public dev.hivemind.api.auth.ClientAuthExchange newClientExchange(
-                dev.hivemind.api.auth.ClientAuthContext context) {
-            return delegate.newClientExchange(context);
         }
     }
 }

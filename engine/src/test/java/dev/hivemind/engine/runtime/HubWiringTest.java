@@ -9,7 +9,8 @@ import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.InMemoryClientRegistry;
 import dev.hivemind.engine.plugin.PluginCatalog;
 import dev.hivemind.engine.plugin.PluginDiscoveryException;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ class HubWiringTest {
     @TempDir
     Path home;
 
-    private final PluginCatalog tokenOnly = PluginCatalog.of(List.of(new TokenAuthFactory()), List.of(),
-            List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
+    private final PluginCatalog tokenOnly = PluginCatalog.of(List.of(new TokenServerAuthFactory()),
+            List.of(new TokenClientAuthFactory()), List.of(), List.of(new dev.hivemind.engine.tck.RecordingAgent("echo")));
 
     @Test
     void explicitMethodsMustAllBeInstalled() {

@@ -31,16 +31,22 @@ public final class EngineFixtures {
         return new SessionFraming(new HiveMessageCodec(json), new Binarizer(json));
     }
 
-    /** A session environment with the given handshake policy. */
+    /** A session environment with the given handshake policy; blocking steps share {@code workers}. */
     public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
             LimitSettings limits, WorkerPool workers, Scheduler scheduler, SecureRandom random) {
+        return environment(handshake, crypto, limits, workers, scheduler, random, workers);
+    }
+
+    /** A session environment with the given handshake policy and an I/O pool for blocking steps. */
+    public static SessionEnvironment environment(HandshakeSettings handshake, CryptoSettings crypto,
+            LimitSettings limits, WorkerPool workers, Scheduler scheduler, SecureRandom random, WorkerPool io) {
         return new SessionEnvironment(handshake, crypto, limits, framing(), workers, scheduler, random,
-                System::nanoTime);
+                System::nanoTime, io);
     }
 
     /** A router with an in-process directory (no upstream), as the hub's Guice module makes one. */
     public static dev.hivemind.engine.hub.router.Router router(String siteId,
-            java.util.List<dev.hivemind.api.auth.AuthMethodFactory> methods, dev.hivemind.api.agent.HiveAgent agent,
+            java.util.List<dev.hivemind.api.auth.ServerAuthFactory> methods, dev.hivemind.api.agent.HiveAgent agent,
             dev.hivemind.api.agent.BinaryHandler binary, java.time.Clock clock) {
         return new dev.hivemind.engine.hub.router.Router(dev.hivemind.engine.hub.router.HubIdentity.create(
                 "master:0.0.0.0", siteId, dev.hivemind.engine.hub.Hub.nodePublicKey(methods)),

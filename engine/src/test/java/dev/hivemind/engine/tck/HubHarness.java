@@ -1,6 +1,7 @@
 package dev.hivemind.engine.tck;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -9,6 +10,7 @@ import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.api.transport.TransportServer;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.auth.AuthPolicy;
 import dev.hivemind.engine.config.CryptoSettings;
 import dev.hivemind.engine.config.HandshakeSettings;
 import dev.hivemind.engine.hub.Hub;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +39,7 @@ public final class HubHarness implements AutoCloseable {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final WorkerPool cpu;
     private final WorkerPool io = WorkerPool.forBlockingIo("test-io", 2);
+    private final InMemoryClientRegistry registry;
     private final WorkerPool clientCpu = new WorkerPool("test-client-cpu", 2, 64);
     private final RecordingAgent agent = new RecordingAgent();
     private final Hub hub;
@@ -51,14 +55,15 @@ public final class HubHarness implements AutoCloseable {
         this.handshake = b.handshake;
         this.crypto = b.crypto;
         this.cpu = new WorkerPool("test-cpu", b.workerThreads, b.workerQueue);
-        for (AuthMethodFactory m : b.methods) {
+        for (ServerAuthFactory m : b.methods) {
             m.initialize(new EnginePluginContext(b.settings.getOrDefault(m.name(), PluginSettings.empty()),
                     b.dataDirectory, Clock.systemUTC(), random));
         }
-        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, b.limits, cpu, scheduler, random);
+        SessionEnvironment env = EngineFixtures.environment(handshake, crypto, b.limits, cpu, scheduler, random, io);
+        this.registry = b.registry != null ? b.registry : new InMemoryClientRegistry(b.clients);
         dev.hivemind.engine.hub.router.Router router = EngineFixtures.router(b.siteId, b.methods,
                 b.agent == null ? agent : b.agent, b.binaryHandler, b.clock);
-        this.hub = new Hub(new InMemoryClientRegistry(b.clients), b.methods, router, env, io, b.clock);
+        this.hub = new Hub(registry, new AuthPolicy(b.methods, b.enrollOnFirstUse), router, env, io, b.clock);
         hub.startRouting();
         this.server = transport.createServer(ServerTransportConfig.loopback(), hub);
         this.port = server.start().toCompletableFuture().join().getPort();
@@ -88,20 +93,30 @@ public final class HubHarness implements AutoCloseable {
         return cpu;
     }
 
+    /** The hub's I/O pool (blocking steps of auth methods, registry calls). */
+    public WorkerPool io() {
+        return io;
+    }
+
+    /** The registry the hub serves (in memory unless the builder gave one). */
+    public InMemoryClientRegistry registry() {
+        return registry;
+    }
+
     public int port() {
         return port;
     }
 
     /** A client over the in-memory transport; client-side methods are initialised with {@code clientDataDir}. */
-    public HiveMindClient client(List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options,
+    public HiveMindClient client(List<ClientAuthFactory> methods, ClientCredentials credentials, ClientOptions options,
             Path clientDataDir, Map<String, PluginSettings> clientSettings) {
         return client(methods, credentials, options, clientDataDir, clientSettings, new SecureRandom());
     }
 
     /** As {@link #client(List, ClientCredentials, ClientOptions, Path, Map)} with the client's random source given. */
-    public HiveMindClient client(List<AuthMethodFactory> methods, ClientCredentials credentials, ClientOptions options,
+    public HiveMindClient client(List<ClientAuthFactory> methods, ClientCredentials credentials, ClientOptions options,
             Path clientDataDir, Map<String, PluginSettings> clientSettings, SecureRandom clientRandom) {
-        for (AuthMethodFactory m : methods) {
+        for (ClientAuthFactory m : methods) {
             m.initialize(new EnginePluginContext(clientSettings.getOrDefault(m.name(), PluginSettings.empty()),
                     clientDataDir, Clock.systemUTC(), clientRandom));
         }
@@ -148,8 +163,10 @@ public final class HubHarness implements AutoCloseable {
 
     /** Configures a {@link HubHarness}. */
     public static final class Builder {
-        private List<AuthMethodFactory> methods = List.of();
+        private List<ServerAuthFactory> methods = List.of();
+        private Set<String> enrollOnFirstUse = Set.of();
         private List<ClientRecord> clients = List.of();
+        private InMemoryClientRegistry registry;
         private HandshakeSettings handshake = HandshakeSettings.defaults();
         private CryptoSettings crypto = CryptoSettings.defaults();
         private SecureRandom random = new SecureRandom();
@@ -190,8 +207,20 @@ public final class HubHarness implements AutoCloseable {
             return this;
         }
 
-        public Builder methods(List<AuthMethodFactory> m) {
+        public Builder methods(List<? extends ServerAuthFactory> m) {
             this.methods = List.copyOf(m);
+            return this;
+        }
+
+        /** Methods that enrol a first credential ({@code auth.<name>.enroll_on_first_use}). */
+        public Builder enrollOnFirstUse(Set<String> names) {
+            this.enrollOnFirstUse = Set.copyOf(names);
+            return this;
+        }
+
+        /** A registry to serve instead of one made from {@link #clients}. */
+        public Builder registry(InMemoryClientRegistry r) {
+            this.registry = r;
             return this;
         }
 

@@ -25,7 +25,7 @@ public final class RawServer implements AutoCloseable {
     private final BlockingQueue<RawPeer> accepted = new LinkedBlockingQueue<>();
 
     public RawServer(MemoryTransport transport) {
-        ClientRecord anyone = ClientRecord.create(1, "any", "raw", null, null);
+        ClientRecord anyone = ClientRecord.builder("any").clientId(1).name("raw").build();
         this.server = transport.createServer(ServerTransportConfig.loopback(), new ConnectionAcceptor() {
             @Override
             public CompletionStage<Admission> admit(AdmissionRequest request) {

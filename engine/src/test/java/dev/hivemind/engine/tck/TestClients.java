@@ -2,9 +2,11 @@ package dev.hivemind.engine.tck;
 
 import dev.hivemind.api.registry.ClientRecord;
 import java.util.List;
-import java.util.Map;
 
-/** Client records for tests, built field by field (the one place that calls the record's full constructor). */
+/**
+ * Client records for tests, built field by field. The password is also the credential of the test-only {@code token}
+ * method, so the routing tests can log in with either.
+ */
 public final class TestClients {
     private int id = 1;
     private String key = "key";
@@ -88,7 +90,9 @@ public final class TestClients {
     }
 
     public ClientRecord build() {
-        return new ClientRecord(id, key, name, "", admin, -1, intentBlacklist, skillBlacklist, messageBlacklist,
-                allowedTypes, cryptoKey, password, true, canEscalate, canPropagate, null, Map.of());
+        return ClientRecord.builder(key).clientId(id).name(name).admin(admin).intentBlacklist(intentBlacklist)
+                .skillBlacklist(skillBlacklist).messageBlacklist(messageBlacklist).allowedTypes(allowedTypes)
+                .cryptoKey(cryptoKey).password(password).credential("token", password).canEscalate(canEscalate)
+                .canPropagate(canPropagate).build();
     }
 }

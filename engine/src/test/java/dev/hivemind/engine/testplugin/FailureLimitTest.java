@@ -29,25 +29,25 @@ class FailureLimitTest {
     void repeatedFailuresAreRefusedUntilTheWindowPasses() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         LimitSettings limits = new LimitSettings(1 << 20, 64, 100, 100, 3, Duration.ofMinutes(1));
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "sat", "right", null))).limits(limits).clock(clock)
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("sat").credential("token", "right").build())).limits(limits).clock(clock)
                 .dataDirectory(dir).build()) {
             ClientCredentials wrong = new ClientCredentials("key", null, null, Map.of("token", "wrong"));
             ClientCredentials right = new ClientCredentials("key", null, null, Map.of("token", "right"));
             for (int i = 0; i < 3; i++) {
                 ConnectionClosedException e = assertInstanceOf(ConnectionClosedException.class, assertThrows(
-                        Exception.class, () -> h.connect(h.client(List.of(new TokenAuthFactory()), wrong,
+                        Exception.class, () -> h.connect(h.client(List.of(new TokenClientAuthFactory()), wrong,
                                 ClientOptions.defaults(), dir, Map.of()))));
                 assertEquals(1008, e.peerCode());
             }
             waitForClosed(h);
             ConnectionClosedException refused = assertInstanceOf(ConnectionClosedException.class, assertThrows(
-                    Exception.class, () -> h.connect(h.client(List.of(new TokenAuthFactory()), right,
+                    Exception.class, () -> h.connect(h.client(List.of(new TokenClientAuthFactory()), right,
                             ClientOptions.defaults(), dir, Map.of()))));
             assertEquals(429, refused.peerCode(), "even the right secret is refused while blocked");
 
             clock.advance(Duration.ofSeconds(61));
-            assertNotNull(h.connect(h.client(List.of(new TokenAuthFactory()), right, ClientOptions.defaults(), dir,
+            assertNotNull(h.connect(h.client(List.of(new TokenClientAuthFactory()), right, ClientOptions.defaults(), dir,
                     Map.of())).sessionInfo());
         }
     }

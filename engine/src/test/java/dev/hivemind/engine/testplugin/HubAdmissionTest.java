@@ -17,7 +17,8 @@ class HubAdmissionTest {
             dev.hivemind.api.registry.ClientRegistry broken = key -> {
                 throw new IllegalStateException("database is locked");
             };
-            hub = new dev.hivemind.engine.hub.Hub(broken, List.of(new TokenAuthFactory()),
+            hub = new dev.hivemind.engine.hub.Hub(broken,
+                    new dev.hivemind.engine.auth.AuthPolicy(List.of(new TokenServerAuthFactory()), java.util.Set.of()),
                     new dev.hivemind.engine.tck.RecordingAgent(), dev.hivemind.engine.tck.EngineFixtures.environment(
                             dev.hivemind.engine.config.HandshakeSettings.defaults(),
                             dev.hivemind.engine.config.CryptoSettings.defaults(), LimitSettings.defaults(), cpu,

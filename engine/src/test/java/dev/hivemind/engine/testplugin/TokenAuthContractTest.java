@@ -1,7 +1,8 @@
 package dev.hivemind.engine.testplugin;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.engine.tck.auth.AuthMethodContractTest;
 import java.util.Map;
@@ -10,18 +11,19 @@ import java.util.Optional;
 /** Runs the auth contract kit against the test-only token method: it validates the engine and the kit itself. */
 class TokenAuthContractTest extends AuthMethodContractTest {
     @Override
-    protected AuthMethodFactory newServerFactory() {
-        return new TokenAuthFactory();
+    protected ServerAuthFactory newServerFactory() {
+        return new TokenServerAuthFactory();
     }
 
     @Override
-    protected AuthMethodFactory newClientFactory() {
-        return new TokenAuthFactory();
+    protected ClientAuthFactory newClientFactory() {
+        return new TokenClientAuthFactory();
     }
 
     @Override
     protected ClientRecord clientRecord(int clientId, String accessKey) {
-        return ClientRecord.create(clientId, accessKey, "token-client", "s3cret token", null);
+        return ClientRecord.builder(accessKey).clientId(clientId).name("token-client")
+                .credential("token", "s3cret token").password("not the token").build();
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.session.SatelliteBusContext;
 import dev.hivemind.engine.tck.HubHarness;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -97,10 +98,11 @@ class BusContextVectorTest {
 
     @Test
     void overARealSessionTheHubReceivesTheHelloSessionIdAndSiteId() throws Exception {
-        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "sat", "secret", null))).dataDirectory(dir).build()) {
+        try (HubHarness h = HubHarness.builder().methods(List.of(new TokenServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("sat")
+                .credential("token", "secret").build())).dataDirectory(dir).build()) {
             h.agent().echo(false);
-            HiveMindConnection c = h.connect(h.client(List.of(new TokenAuthFactory()),
+            HiveMindConnection c = h.connect(h.client(List.of(new TokenClientAuthFactory()),
                     new ClientCredentials("key", null, null, Map.of("token", "secret")),
                     ClientOptions.defaults().withSiteId("kitchen"), dir, Map.of()));
             Map<String, Object> first = VectorFiles.list(VectorFiles.object(VECTORS, "client_emit"), "cases").get(0);

@@ -103,7 +103,7 @@ class WebSocketServerTest {
             "/?authorization=V2ViU29ja2V0U2VydmVyVGVzdDp3cy10ZXN0LWtleQ   | 101",   // padding missing: tolerated
     })
     void answersTheUpgradeRequestWithTheAdmissionStatus(String target, int status) throws Exception {
-        RecordingAcceptor acceptor = RecordingAcceptor.knowing(KEY).add(ClientRecord.create(9, ClientRecord.REVOKED, "gone", null, null));
+        RecordingAcceptor acceptor = RecordingAcceptor.knowing(KEY).add(ClientRecord.builder(ClientRecord.REVOKED).clientId(9).name("gone").build());
         InetSocketAddress address = start(acceptor, defaults());
         try (RawWebSocketPeer raw = RawWebSocketPeer.upgrade(address, target.strip(), 0)) {
             assertEquals(status, raw.status(), raw.responseHead());

@@ -1,9 +1,11 @@
 package dev.hivemind.auth.password.contract;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.auth.password.PasswordAuthFactory;
+import dev.hivemind.auth.password.PasswordClientAuthFactory;
+import dev.hivemind.auth.password.PasswordServerAuthFactory;
 import dev.hivemind.engine.tck.auth.AuthMethodContractTest;
 import java.util.Map;
 import java.util.Optional;
@@ -13,18 +15,18 @@ class PasswordContractTest extends AuthMethodContractTest {
     private static final String PASSWORD = "correct horse battery staple ✓";
 
     @Override
-    protected AuthMethodFactory newServerFactory() {
-        return new PasswordAuthFactory();
+    protected ServerAuthFactory newServerFactory() {
+        return new PasswordServerAuthFactory();
     }
 
     @Override
-    protected AuthMethodFactory newClientFactory() {
-        return new PasswordAuthFactory();
+    protected ClientAuthFactory newClientFactory() {
+        return new PasswordClientAuthFactory();
     }
 
     @Override
     protected ClientRecord clientRecord(int clientId, String accessKey) {
-        return ClientRecord.create(clientId, accessKey, "satellite", PASSWORD, null);
+        return ClientRecord.builder(accessKey).clientId(clientId).name("satellite").password(PASSWORD).build();
     }
 
     @Override

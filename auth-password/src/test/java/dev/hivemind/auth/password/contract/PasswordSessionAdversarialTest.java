@@ -15,7 +15,8 @@ import dev.hivemind.api.transport.Frame;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.api.wire.MessageType;
-import dev.hivemind.auth.password.PasswordAuthFactory;
+import dev.hivemind.auth.password.PasswordClientAuthFactory;
+import dev.hivemind.auth.password.PasswordServerAuthFactory;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
@@ -54,8 +55,8 @@ class PasswordSessionAdversarialTest {
 
     @BeforeEach
     void start() {
-        hub = HubHarness.builder().methods(List.of(new PasswordAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "sat", PASSWORD, null))).dataDirectory(dir).build();
+        hub = HubHarness.builder().methods(List.of(new PasswordServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("sat").password(PASSWORD).build())).dataDirectory(dir).build();
     }
 
     @AfterEach
@@ -175,7 +176,7 @@ class PasswordSessionAdversarialTest {
     void abortAfterTheResponseBeforeHelloFreesEverything() throws Exception {
         RawPeer peer = afterOffer();
         // a correct envelope for PASSWORD needs the real client: drive one through a client exchange instead
-        HiveMindClient client = hub.client(List.of(new PasswordAuthFactory()),
+        HiveMindClient client = hub.client(List.of(new PasswordClientAuthFactory()),
                 new ClientCredentials("key", PASSWORD, null, Map.of()), ClientOptions.defaults(), dir, Map.of());
         hub.transport().tap((from, f) -> {
             // the hub's response is the second shake it sends; drop the client as soon as it goes out
@@ -194,8 +195,8 @@ class PasswordSessionAdversarialTest {
 
     @Test
     void aFullWorkerPoolRefusesNewHandshakesWith1013() throws Exception {
-        try (HubHarness busy = HubHarness.builder().methods(List.of(new PasswordAuthFactory()))
-                .clients(List.of(ClientRecord.create(1, "key", "sat", PASSWORD, null))).dataDirectory(dir)
+        try (HubHarness busy = HubHarness.builder().methods(List.of(new PasswordServerAuthFactory()))
+                .clients(List.of(ClientRecord.builder("key").clientId(1).name("sat").password(PASSWORD).build())).dataDirectory(dir)
                 .workers(1, 0).build()) {
             java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
             busy.workers().compute(() -> {
@@ -206,7 +207,7 @@ class PasswordSessionAdversarialTest {
                 }
                 return null;
             }, Runnable::run);
-            HiveMindClient client = busy.client(List.of(new PasswordAuthFactory()),
+            HiveMindClient client = busy.client(List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("key", PASSWORD, null, Map.of()), ClientOptions.defaults(), dir, Map.of());
             ExecutionException e = assertThrows(ExecutionException.class, () -> busy.connectAsync(client)
                     .toCompletableFuture().get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
@@ -222,7 +223,7 @@ class PasswordSessionAdversarialTest {
 
     private Throwable clientAgainst(List<String> serverFrames, ClientOptions options) throws Exception {
         try (RawServer evil = new RawServer(hub.transport())) {
-            HiveMindClient client = hub.client(List.of(new PasswordAuthFactory()),
+            HiveMindClient client = hub.client(List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("key", PASSWORD, null, Map.of()), options, dir, Map.of());
             CompletableFuture<HiveMindConnection> pending = client.connect(MemoryTransport.endpoint(evil.port()))
                     .toCompletableFuture();
@@ -267,7 +268,7 @@ class PasswordSessionAdversarialTest {
     @Test
     void serverChoosingAnUnofferedCipherIsRefused() throws Exception {
         try (RawServer evil = new RawServer(hub.transport())) {
-            HiveMindClient client = hub.client(List.of(new PasswordAuthFactory()),
+            HiveMindClient client = hub.client(List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("key", PASSWORD, null, Map.of()),
                     ClientOptions.defaults().withCiphers(List.of(dev.hivemind.api.wire.CipherSuite.AES_GCM)), dir,
                     Map.of());
@@ -289,7 +290,7 @@ class PasswordSessionAdversarialTest {
     @Test
     void serverReflectingOurEnvelopeIsRefused() throws Exception {
         try (RawServer evil = new RawServer(hub.transport())) {
-            HiveMindClient client = hub.client(List.of(new PasswordAuthFactory()),
+            HiveMindClient client = hub.client(List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("key", PASSWORD, null, Map.of()), ClientOptions.defaults(), dir, Map.of());
             CompletableFuture<HiveMindConnection> pending = client.connect(MemoryTransport.endpoint(evil.port()))
                     .toCompletableFuture();

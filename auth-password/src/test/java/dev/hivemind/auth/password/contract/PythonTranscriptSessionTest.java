@@ -14,7 +14,8 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.api.wire.TextEncoding;
-import dev.hivemind.auth.password.PasswordAuthFactory;
+import dev.hivemind.auth.password.PasswordClientAuthFactory;
+import dev.hivemind.auth.password.PasswordServerAuthFactory;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
@@ -66,8 +67,7 @@ class PythonTranscriptSessionTest {
     }
 
     private static ClientRecord adminClient(String pw) {
-        return dev.hivemind.engine.tck.TestClients.client().id(1).key("python-client").name("node1").password(pw)
-                .admin(true).build();
+        return ClientRecord.builder("python-client").clientId(1).name("node1").password(pw).admin(true).build();
     }
 
     private static String text(String field) {
@@ -88,7 +88,7 @@ class PythonTranscriptSessionTest {
     void ourServerAnswersThePythonClientExactlyAndDerivesTheRecordedKey() throws Exception {
         FixedRandom random = new FixedRandom().then(HEX.parseHex(password.get("server_iv_hex").asText()));
         String pw = password.get("password_utf8").asText();
-        try (HubHarness h = HubHarness.builder().methods(List.of(new PasswordAuthFactory()))
+        try (HubHarness h = HubHarness.builder().methods(List.of(new PasswordServerAuthFactory()))
                 .clients(List.of(adminClient(pw))).random(random)
                 .dataDirectory(dir).build()) {
             RawPeer python = h.raw("python-client");
@@ -135,7 +135,7 @@ class PythonTranscriptSessionTest {
                             TextEncoding.JSON_B64, TextEncoding.JSON_URLSAFE_B64, TextEncoding.JSON_B32,
                             TextEncoding.JSON_HEX))
                     .withCiphers(List.of(CipherSuite.AES_GCM, CipherSuite.CHACHA20_POLY1305));
-            HiveMindClient client = h.client(List.of(new PasswordAuthFactory()),
+            HiveMindClient client = h.client(List.of(new PasswordClientAuthFactory()),
                     new ClientCredentials("python-client", pw, null, Map.of()), options, dir, Map.of(), random);
             CompletableFuture<HiveMindConnection> pending = client
                     .connect(dev.hivemind.engine.tck.memory.MemoryTransport.endpoint(python.port())).toCompletableFuture();

@@ -1,9 +1,11 @@
 package dev.hivemind.auth.psk.contract;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.auth.psk.PskAuthFactory;
+import dev.hivemind.auth.psk.PskClientAuthFactory;
+import dev.hivemind.auth.psk.PskServerAuthFactory;
 import dev.hivemind.engine.tck.auth.AuthMethodContractTest;
 import java.util.Map;
 import java.util.Optional;
@@ -16,18 +18,18 @@ class PskContractTest extends AuthMethodContractTest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
     @Override
-    protected AuthMethodFactory newServerFactory() {
-        return new PskAuthFactory();
+    protected ServerAuthFactory newServerFactory() {
+        return new PskServerAuthFactory();
     }
 
     @Override
-    protected AuthMethodFactory newClientFactory() {
-        return new PskAuthFactory();
+    protected ClientAuthFactory newClientFactory() {
+        return new PskClientAuthFactory();
     }
 
     @Override
     protected ClientRecord clientRecord(int clientId, String accessKey) {
-        return ClientRecord.create(clientId, accessKey, "satellite", null, KEY);
+        return ClientRecord.builder(accessKey).clientId(clientId).name("satellite").cryptoKey(KEY).build();
     }
 
     @Override

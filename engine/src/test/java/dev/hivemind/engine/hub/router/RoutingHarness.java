@@ -8,7 +8,8 @@ import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.HubHarness;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ final class RoutingHarness {
     /** Connects and waits until the hub has registered the peer (its HELLO may still be on the way). */
     static HiveMindConnection connect(HubHarness h, Path dir, ClientRecord client, ClientOptions options)
             throws Exception {
-        HiveMindConnection c = h.connect(h.client(List.of(new TokenAuthFactory()),
+        HiveMindConnection c = h.connect(h.client(List.of(new TokenClientAuthFactory()),
                 new ClientCredentials(client.apiKey(), null, null, Map.of("token", client.password())), options, dir,
                 Map.of()));
         long end = System.nanoTime() + WAIT.toNanos();

@@ -9,7 +9,8 @@ import dev.hivemind.engine.session.ClientOptions;
 import dev.hivemind.engine.tck.EngineFixtures;
 import dev.hivemind.engine.tck.HubHarness;
 import dev.hivemind.engine.tck.TestClients;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ abstract class SessionsTestBase {
     Path dir;
 
     HubHarness hub(HubHarness.Builder builder) {
-        return builder.methods(List.of(new TokenAuthFactory())).clients(List.of(admin, b, c, restricted))
+        return builder.methods(List.of(new TokenServerAuthFactory())).clients(List.of(admin, b, c, restricted))
                 .dataDirectory(dir).build();
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
+import dev.hivemind.api.auth.ClientAuthFactory;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.ConnectionClosedException;
@@ -47,7 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * transport: a completed handshake with messages both ways (for every cipher × encoding × binarize when the method
  * negotiates them), refusal of wrong credentials with 1008 before anything reaches the application, the handshake
  * deadline, aborts at every step, plaintext/replayed/reflected frames after the key exists, a duplicate HANDSHAKE,
- * and a fresh handshake on reconnect. A module extends it and supplies factories, a client record and credentials.
+ * a fresh handshake on reconnect, the hub's policy (a client whose record lacks the method's credential is never served
+ * by it) and a HELLO sent in clear instead of sealed under the new key (refused, nothing established). A module extends
+ * it and supplies its two factories, a client record holding the method's credential, and satellite credentials.
  */
 public abstract class AuthMethodContractTest {
     protected static final String ACCESS_KEY = "contract-access-key";
@@ -60,12 +63,12 @@ public abstract class AuthMethodContractTest {
     private final List<HubHarness> harnesses = new ArrayList<>();
 
     /** A fresh server-side factory instance. */
-    protected abstract AuthMethodFactory newServerFactory();
+    protected abstract ServerAuthFactory newServerFactory();
 
     /** A fresh client-side factory instance (initialised separately from the server's). */
-    protected abstract AuthMethodFactory newClientFactory();
+    protected abstract ClientAuthFactory newClientFactory();
 
-    /** A client record this method applies to. */
+    /** A client record holding this method's credential ({@code credential(name)}). */
     protected abstract ClientRecord clientRecord(int clientId, String accessKey);
 
     /** Credentials that authenticate as {@link #clientRecord}. */
@@ -112,6 +115,12 @@ public abstract class AuthMethodContractTest {
 
     protected HiveMindClient client(HubHarness h, ClientCredentials credentials, ClientOptions options) {
         return h.client(List.of(newClientFactory()), credentials, options, clientDir, clientSettings());
+    }
+
+    /** Closes {@code h} after the test. */
+    protected HubHarness track(HubHarness h) {
+        harnesses.add(h);
+        return h;
     }
 
     @AfterEach
@@ -348,7 +357,50 @@ public abstract class AuthMethodContractTest {
         assertTrue(h.agent().received().isEmpty());
     }
 
+    @Test
+    void aClientWhoseRecordLacksTheMethodsCredentialIsNeverServedByIt() throws Exception {
+        String name = newServerFactory().name();
+        ClientRecord without = clientRecord(1, ACCESS_KEY).toBuilder().credential(name, null).build();
+        HubHarness h = HubHarness.builder().methods(List.of(newServerFactory())).clients(List.of(without))
+                .dataDirectory(serverDir).settings(serverSettings()).build();
+        harnesses.add(h);
+        HiveMindClient client = client(h, goodCredentials(ACCESS_KEY), ClientOptions.defaults());
+        Exception e = assertThrows(Exception.class, () -> {
+            HiveMindConnection c = h.connect(client);
+            // a method whose key no message confirms learns of the refusal when the hub closes the connection
+            throw new ConnectionClosedException(c.closed().toCompletableFuture()
+                    .get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS).code(), "closed");
+        });
+        if (e instanceof ConnectionClosedException closed) {
+            assertEquals(1008, closed.peerCode(), closed.getMessage());
+        } else {
+            assertInstanceOf(AuthenticationException.class, e, "a typed refusal, got " + e);
+        }
+        waitFor(() -> h.hub().openSessions() == 0);
+        assertTrue(h.agent().established().isEmpty());
+        assertTrue(h.agent().received().isEmpty());
+    }
+
     // ------------------------------------------------------------------ after the key exists
+
+    @Test
+    void aHelloInClearInPlaceOfTheSealedOneClosesWith1002AndEstablishesNothing() throws Exception {
+        HubHarness h = harness();
+        Frame plainHello = Frame.text(dev.hivemind.engine.tck.EngineFixtures.messages().serialize(HiveMessage
+                .builder(dev.hivemind.api.wire.MessageType.HELLO)
+                .payload(JsonValues.object("session", JsonValues.object("session_id", "x"))).build()));
+        // an attacker on the wire swaps the satellite's sealed HELLO (its first encrypted frame) for one in clear
+        h.transport().rewrite((from, frame) -> from.id().startsWith("mem-client") && frame instanceof Frame.Text t
+                && t.text().contains("\"ciphertext\"") ? plainHello : null);
+        HiveMindClient client = client(h, goodCredentials(ACCESS_KEY), ClientOptions.defaults());
+        HiveMindConnection c = h.connect(client);
+        HiveMindConnection.CloseInfo info = c.closed().toCompletableFuture()
+                .get(RawPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(1002, info.code());
+        waitFor(() -> h.hub().openSessions() == 0);
+        assertTrue(h.agent().established().isEmpty(), "a HELLO in clear must never establish a session");
+        assertEquals(0, h.hub().metrics().established());
+    }
 
     @Test
     void plaintextApplicationFrameAfterTheKeyClosesWith1002() throws Exception {

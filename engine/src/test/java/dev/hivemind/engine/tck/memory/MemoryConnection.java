@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 /**
  * One end of an in-memory connection. Frames sent here are delivered, in order, to the peer end's handler on the
@@ -23,7 +22,7 @@ public final class MemoryConnection implements Connection {
     private final SerialExecutor executor;
     private final InetSocketAddress remote;
     private final int maxFrameBytes;
-    private final java.util.function.Supplier<BiConsumer<MemoryConnection, Frame>> tap;
+    private final java.util.function.BiFunction<MemoryConnection, Frame, Frame> tap;
     private MemoryConnection peer;
     private volatile ConnectionHandler handler;
     private volatile boolean open = true;
@@ -31,7 +30,7 @@ public final class MemoryConnection implements Connection {
     private volatile int closeCode = -1;
 
     MemoryConnection(String side, Executor pool, InetSocketAddress remote, int maxFrameBytes,
-            java.util.function.Supplier<BiConsumer<MemoryConnection, Frame>> tap) {
+            java.util.function.BiFunction<MemoryConnection, Frame, Frame> tap) {
         this.id = "mem-" + side + "-" + IDS.incrementAndGet();
         this.executor = new SerialExecutor(pool);
         this.remote = remote;
@@ -77,14 +76,11 @@ public final class MemoryConnection implements Connection {
             close(CloseCode.MESSAGE_TOO_BIG, "message too big");
             return CompletableFuture.failedFuture(new ConnectionClosedException(1009, "message too big"));
         }
-        BiConsumer<MemoryConnection, Frame> t = tap.get();
-        if (t != null) {
-            t.accept(this, frame);
-        }
+        Frame delivered = tap.apply(this, frame);
         MemoryConnection p = peer;
         p.executor.execute(() -> {
             if (p.open && p.handler != null) {
-                p.handler.onFrame(frame);
+                p.handler.onFrame(delivered);
             }
         });
         return CompletableFuture.completedFuture(null);

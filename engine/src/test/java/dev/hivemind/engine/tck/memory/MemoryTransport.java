@@ -62,6 +62,27 @@ public final class MemoryTransport implements TransportFactory, AutoCloseable {
         this.tap = tap;
     }
 
+    /**
+     * Replaces frames in flight, as an active attacker on the wire would: {@code rewriter} gets the sending end and
+     * the frame and returns what the other end receives ({@code null}: the frame as it was). {@code null} stops it.
+     */
+    public void rewrite(java.util.function.BiFunction<MemoryConnection, Frame, Frame> rewriter) {
+        this.rewriter = rewriter;
+    }
+
+    private volatile java.util.function.BiFunction<MemoryConnection, Frame, Frame> rewriter;
+
+    /** What a connection does with a frame it sends: show it to the tap, then let the rewriter replace it. */
+    private Frame inFlight(MemoryConnection from, Frame frame) {
+        BiConsumer<MemoryConnection, Frame> t = tap;
+        if (t != null) {
+            t.accept(from, frame);
+        }
+        java.util.function.BiFunction<MemoryConnection, Frame, Frame> r = rewriter;
+        Frame out = r == null ? null : r.apply(from, frame);
+        return out == null ? frame : out;
+    }
+
     @Override
     public TransportServer createServer(ServerTransportConfig config, ConnectionAcceptor acceptor) {
         return new MemoryServer(config, acceptor);
@@ -139,8 +160,8 @@ public final class MemoryTransport implements TransportFactory, AutoCloseable {
                 Admission.Accepted accepted = (Admission.Accepted) adm;
                 int max = server.config.maxFrameBytes();
                 MemoryConnection client = new MemoryConnection("client", pool,
-                        InetSocketAddress.createUnresolved("hub", server.port), endpoint.maxFrameBytes(), () -> tap);
-                MemoryConnection srv = new MemoryConnection("server", pool, clientAddr, max, () -> tap);
+                        InetSocketAddress.createUnresolved("hub", server.port), endpoint.maxFrameBytes(), MemoryTransport.this::inFlight);
+                MemoryConnection srv = new MemoryConnection("server", pool, clientAddr, max, MemoryTransport.this::inFlight);
                 MemoryConnection.pair(client, srv);
                 server.live.add(srv);
                 client.executor().execute(() -> {

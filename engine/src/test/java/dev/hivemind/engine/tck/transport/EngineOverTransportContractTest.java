@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.api.auth.AuthMethodFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
@@ -31,7 +31,9 @@ import dev.hivemind.engine.session.SessionEnvironment;
 import dev.hivemind.engine.tck.EngineFixtures;
 import dev.hivemind.engine.tck.ManualScheduler;
 import dev.hivemind.engine.tck.RecordingAgent;
-import dev.hivemind.engine.testplugin.TokenAuthFactory;
+import dev.hivemind.engine.auth.AuthPolicy;
+import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
+import dev.hivemind.engine.testplugin.TokenServerAuthFactory;
 import dev.hivemind.engine.work.WorkerPool;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -93,9 +95,10 @@ public abstract class EngineOverTransportContractTest {
         SessionEnvironment env = EngineFixtures.environment(hs, CryptoSettings.defaults(), LimitSettings.defaults(),
                 cpu, scheduler, new SecureRandom());
         RecordingAgent agent = new RecordingAgent();
-        List<AuthMethodFactory> methods = List.of(new TokenAuthFactory());
-        Hub hub = new Hub(new InMemoryClientRegistry(List.of(ClientRecord.create(1, KEY, "satellite", SECRET, null))),
-                methods, dev.hivemind.engine.tck.EngineFixtures.router(null, methods, agent,
+        List<ServerAuthFactory> methods = List.of(new TokenServerAuthFactory());
+        Hub hub = new Hub(new InMemoryClientRegistry(List.of(ClientRecord.builder(KEY).clientId(1).name("satellite")
+                .credential("token", SECRET).build())), new AuthPolicy(methods, java.util.Set.of()),
+                dev.hivemind.engine.tck.EngineFixtures.router(null, methods, agent,
                         new dev.hivemind.engine.tck.EchoingBinaryHandler(), Clock.systemUTC()), env, io,
                 Clock.systemUTC());
         hub.startRouting();
@@ -113,7 +116,7 @@ public abstract class EngineOverTransportContractTest {
         SessionEnvironment env = EngineFixtures.environment(HandshakeSettings.defaults(), CryptoSettings.defaults(),
                 LimitSettings.defaults(), cpu, scheduler, new SecureRandom());
         TransportClient transport = factory().createClient(PluginSettings.empty());
-        HiveMindClient client = new HiveMindClient(transport, List.of(new TokenAuthFactory()),
+        HiveMindClient client = new HiveMindClient(transport, List.of(new TokenClientAuthFactory()),
                 new ClientCredentials(KEY, null, null, Map.of("token", secret)),
                 ClientOptions.defaults().withBinarize(binarize), env);
         resources.add(client::close);

@@ -41,7 +41,7 @@ public final class RecordingAcceptor implements ConnectionAcceptor {
         RecordingAcceptor acceptor = new RecordingAcceptor();
         int id = 1;
         for (String key : accessKeys) {
-            acceptor.add(ClientRecord.create(id++, key, "client-" + id, null, null));
+            acceptor.add(ClientRecord.builder(key).clientId(id++).name("client-" + id).build());
         }
         return acceptor;
     }
