@@ -13,6 +13,8 @@ public final class PasswordServerAuthFactory implements ServerAuthFactory, Passw
     /** The method's name: config key, log label and the name of its credential in a client record. */
     public static final String NAME = "password";
 
+    private final SeenClientIvs seenIvs = new SeenClientIvs();
+
     @Override
     public String description() {
         return "password handshake (poorman_handshake PasswordHandShake, PBKDF2-HMAC-SHA256 session key)";
@@ -20,6 +22,6 @@ public final class PasswordServerAuthFactory implements ServerAuthFactory, Passw
 
     @Override
     public ServerAuthExchange newExchange(ServerAuthContext context) {
-        return new PasswordServerExchange(context);
+        return new PasswordServerExchange(context, seenIvs);
     }
 }

@@ -112,7 +112,14 @@ public final class ConfigLoader {
                 ls.integer("max_pending_handshakes", ld.maxPending(), 1, 10_000_000),
                 ls.integer("max_auth_failures", ld.maxAuthFailures(), 0, 1_000_000),
                 ls.duration("auth_failure_window", ld.failureWindow()));
-        int replayCache = ls.integer("replay_cache", cd.replayCacheSize(), 0, 10_000_000);
+        SourceLimits sd = ld.sources();
+        limits = limits.withSources(new SourceLimits(
+                ls.integer("max_address_failures", sd.maxAddressFailures(), 0, 1_000_000),
+                ls.integer("kdf_per_client", sd.kdfPerClient(), 0, 1_000_000),
+                ls.integer("kdf_per_address", sd.kdfPerAddress(), 0, 1_000_000),
+                ls.duration("kdf_window", sd.kdfWindow()),
+                ls.integer("max_pending_per_address", sd.maxPendingPerAddress(), 1, 10_000_000)));
+        int replayCache = ls.integer("replay_cache", cd.replayCacheSize(), 0, dev.hivemind.engine.crypto.ReplayGuard.MAX_FINGERPRINTS);
         ls.finish();
         CryptoSettings crypto = new CryptoSettings(ciphers, encodings, replayCache);
 

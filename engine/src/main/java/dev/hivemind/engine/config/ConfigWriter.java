@@ -69,6 +69,11 @@ public final class ConfigWriter {
         limits.put("max_pending_handshakes", c.limits().maxPending());
         limits.put("max_auth_failures", c.limits().maxAuthFailures());
         limits.put("auth_failure_window", duration(c.limits().failureWindow()));
+        limits.put("max_address_failures", c.limits().sources().maxAddressFailures());
+        limits.put("kdf_per_client", c.limits().sources().kdfPerClient());
+        limits.put("kdf_per_address", c.limits().sources().kdfPerAddress());
+        limits.put("kdf_window", duration(c.limits().sources().kdfWindow()));
+        limits.put("max_pending_per_address", c.limits().sources().maxPendingPerAddress());
         limits.put("replay_cache", c.crypto().replayCacheSize());
         root.put("limits", limits);
         root.put("agent", c.agent());

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param allowedCiphers   ciphers the hub accepts, in its preference order (hivemind-core default: ChaCha20 first)
  * @param allowedEncodings text encodings the hub accepts (hivemind-core default order)
- * @param replayCacheSize  nonces remembered per session to reject replays and reflections (0 disables)
+ * @param replayCacheSize  random-nonce fingerprints remembered per session to reject replayed frames; counter nonces
+ *                         are checked in a fixed window instead (0 disables replay checks)
  */
 public record CryptoSettings(List<CipherSuite> allowedCiphers, List<TextEncoding> allowedEncodings,
         int replayCacheSize) {
@@ -29,6 +30,7 @@ public record CryptoSettings(List<CipherSuite> allowedCiphers, List<TextEncoding
     }
 
     public static CryptoSettings defaults() {
-        return new CryptoSettings(CORE_DEFAULT_CIPHERS, CORE_DEFAULT_ENCODINGS, 65_536);
+        return new CryptoSettings(CORE_DEFAULT_CIPHERS, CORE_DEFAULT_ENCODINGS,
+                dev.hivemind.engine.crypto.ReplayGuard.DEFAULT_CAPACITY);
     }
 }

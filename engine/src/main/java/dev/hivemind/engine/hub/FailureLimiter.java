@@ -1,80 +1,53 @@
 package dev.hivemind.engine.hub;
 
+import dev.hivemind.engine.config.LimitSettings;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Counts failed handshakes per key (an access key, a remote address) in a sliding window; a key with too many is
- * refused until its oldest failure leaves the window (SECURITY.md T18). Bounded: at most {@code maxKeys} keys are
- * tracked, the least recently failing ones are forgotten first.
+ * Counts failed authentications so that guessing is slow, without letting a stranger lock a client out
+ * (SECURITY.md T18). Failures count per <em>access key at an address</em> and per <em>address</em>, never per key
+ * alone: an attacker at another address who knows a satellite's access key only locks out himself. An unknown access
+ * key counts against its address (key guessing). Only a refused credential is a failure: a handshake that times out or
+ * a connection closed before it authenticates is not (so an idle flood cannot lock anyone out either). The trade-off,
+ * as with fail2ban or OpenSSH's {@code PerSourcePenalties}: an attacker who shares the satellite's address (the same
+ * NAT) can still get that address refused for a while. Counts drain continuously over the failure window.
  */
 final class FailureLimiter {
-    private final int maxFailures;
-    private final Duration window;
-    private final Clock clock;
-    private final int maxKeys;
-    private final Map<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true);
+    /** Sources tracked at most per table; the least recently seen are forgotten first. */
+    static final int MAX_SOURCES = 65_536;
 
-    FailureLimiter(int maxFailures, Duration window, Clock clock, int maxKeys) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.clock = clock;
-        this.maxKeys = maxKeys;
+    private final RateBuckets perClient;
+    private final RateBuckets perAddress;
+
+    FailureLimiter(LimitSettings limits, Clock clock) {
+        this.perClient = new RateBuckets(limits.maxAuthFailures(), limits.failureWindow(), MAX_SOURCES, clock);
+        this.perAddress = new RateBuckets(limits.sources().maxAddressFailures(), limits.failureWindow(), MAX_SOURCES,
+                clock);
     }
 
-    /** Records one failure for each key. */
-    synchronized void recordFailure(String... keys) {
-        long now = clock.millis();
-        for (String key : keys) {
-            if (key == null) {
-                continue;
-            }
-            Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            prune(times, now);
-            times.addLast(now);
-            while (times.size() > maxFailures) {
-                times.removeFirst();
-            }
-        }
-        while (failures.size() > maxKeys) {
-            Iterator<String> oldest = failures.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
+    /** Whether connections with this client key from this address are refused for now. */
+    boolean blocked(String client, String address) {
+        return !perClient.hasRoom(client) || !perAddress.hasRoom(address);
     }
 
-    /** Whether any of the keys has reached the limit within the window. */
-    synchronized boolean blocked(String... keys) {
-        if (maxFailures <= 0) {
-            return false;
-        }
-        long now = clock.millis();
-        for (String key : keys) {
-            Deque<Long> times = key == null ? null : failures.get(key);
-            if (times != null) {
-                prune(times, now);
-                if (times.size() >= maxFailures) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** Whether the address as a whole is refused for now. */
+    boolean blocked(String address) {
+        return !perAddress.hasRoom(address);
     }
 
-    /** Forgets a key's failures (after a successful handshake). */
-    synchronized void reset(String key) {
-        failures.remove(key);
+    /** A credential was refused (wrong password, bad envelope, replay, wrong pre-shared key). */
+    void recordAuthFailure(String client, String address) {
+        perClient.add(client);
+        perAddress.add(address);
     }
 
-    private void prune(Deque<Long> times, long now) {
-        long cutoff = now - window.toMillis();
-        while (!times.isEmpty() && times.peekFirst() <= cutoff) {
-            times.removeFirst();
-        }
+    /** An unknown or revoked access key was presented from {@code address}. */
+    void recordUnknownKey(String address) {
+        perAddress.add(address);
+    }
+
+    /** The client authenticated from this address: its own count starts again. */
+    void recordSuccess(String client) {
+        perClient.forget(client);
     }
 }

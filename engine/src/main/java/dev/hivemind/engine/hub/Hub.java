@@ -3,6 +3,8 @@ package dev.hivemind.engine.hub;
 import dev.hivemind.api.agent.HiveAgent;
 import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.error.ServerBusyException;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.transport.Admission;
@@ -24,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final String nodeId;
     private final String nodePublicKey;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger pending = new AtomicInteger();
     private final HubMetrics metrics = new HubMetrics();
     private final MessagePolicy policy = new MessagePolicy();
     private final FailureLimiter failures;
+    private final KdfBudget kdfBudget;
+    private final HandshakeSlots<ServerSession> handshaking;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -69,7 +71,9 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.env = env;
         this.io = io;
         this.nodeId = nodeId;
-        this.failures = new FailureLimiter(env.limits().maxAuthFailures(), env.limits().failureWindow(), clock, 100_000);
+        this.failures = new FailureLimiter(env.limits(), clock);
+        this.kdfBudget = new KdfBudget(env.limits(), clock);
+        this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
         this.nodePublicKey = authPolicy.methods().stream().map(ServerAuthFactory::nodePublicKeyPem)
                 .flatMap(Optional::stream).findFirst().orElse("");
     }
@@ -99,24 +103,25 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
                     request.remoteAddress());
             return CompletableFuture.completedFuture(Admission.Rejected.malformedToken());
         }
-        if (sessions.size() >= env.limits().maxConnections() || pending.get() >= env.limits().maxPending()) {
+        String accessKey = token.get().accessKey();
+        String userAgent = LogSafe.text(token.get().userAgent());
+        String address = Sources.address(request.remoteAddress());
+        if (sessions.size() >= env.limits().maxConnections() || handshaking.addressFull(address)) {
             metrics.rejected.incrementAndGet();
             LOG.warn("rejected {} from {}: connection limits reached ({} open, {} handshaking)", request.transport(),
-                    request.remoteAddress(), sessions.size(), pending.get());
+                    request.remoteAddress(), sessions.size(), handshaking.size());
             return CompletableFuture.completedFuture(Admission.Rejected.busy());
         }
-        String accessKey = token.get().accessKey();
-        String userAgent = token.get().userAgent();
-        String address = addressKey(request.remoteAddress());
-        if (failures.blocked(keyOf(accessKey), address)) {
+        if (failures.blocked(Sources.client(accessKey, address), address)) {
             metrics.rejected.incrementAndGet();
-            LOG.warn("rejected {} from {} ({}): too many failed handshakes", request.transport(),
+            LOG.warn("rejected {} from {} ({}): too many failed authentications", request.transport(),
                     request.remoteAddress(), userAgent);
             return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
         }
         return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
                 metrics.rejected.incrementAndGet();
+                failures.recordUnknownKey(address);
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
                         userAgent);
                 return Admission.Rejected.unknownKey();
@@ -126,31 +131,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             metrics.rejected.incrementAndGet();
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            if (cause instanceof dev.hivemind.api.error.ServerBusyException) {
+            if (cause instanceof ServerBusyException) {
                 return Admission.Rejected.busy();
             }
             LOG.error("cannot admit {} from {}: the client registry failed: {}", request.transport(),
                     request.remoteAddress(), cause.toString());
             return new Admission.Rejected(500, CloseCode.INTERNAL_ERROR, "internal error");
         });
-    }
-
-    /** The limiter's key for an access key: a hash, so the table holds no credentials. */
-    private static String keyOf(String accessKey) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(accessKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "key:" + java.util.HexFormat.of().formatHex(d, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String addressKey(java.net.InetSocketAddress address) {
-        if (address == null) {
-            return null;
-        }
-        return "ip:" + (address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress());
     }
 
     private Optional<ClientRecord> lookup(String accessKey) {
@@ -165,7 +152,12 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         ServerSession session = new ServerSession(connection, admission.client(), admission.userAgent(), nodeId,
                 nodePublicKey, authPolicy, env, this);
         sessions.add(session);
-        pending.incrementAndGet();
+        handshaking.take(session, Sources.address(connection.remoteAddress())).ifPresent(oldest -> {
+            LOG.warn("{} handshaking sessions: closing the oldest, {}, to admit {}", env.limits().maxPending(),
+                    oldest.connection().id(), connection.id());
+            oldest.connection().executor().execute(() -> oldest.connection().close(CloseCode.TRY_AGAIN_LATER,
+                    CloseCode.TRY_AGAIN_LATER.defaultReason()));
+        });
         metrics.connections.incrementAndGet();
         LOG.info("connected {} client {} '{}' via {} from {}", connection.id(), admission.client().clientId(),
                 admission.client().name(), connection.transport(), connection.remoteAddress());
@@ -176,9 +168,9 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
 
     @Override
     public void onEstablished(ServerSession session) {
-        pending.decrementAndGet();
+        handshaking.release(session);
         metrics.established.incrementAndGet();
-        failures.reset(keyOf(session.client().apiKey()));
+        failures.recordSuccess(clientSource(session));
         int clientId = session.client().clientId();
         double now = System.currentTimeMillis() / 1000.0;
         // the registry may block (a database write): never on the connection's thread
@@ -202,7 +194,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         Optional<String> refusal = policy.refusal(session.client(), message);
         if (refusal.isPresent()) {
             metrics.refusedMessages.incrementAndGet();
-            LOG.info("dropped {} from {}: {}", message.type().wireName(), session.peerId(), refusal.get());
+            LOG.info("dropped {} from {}: {}", message.type().wireName(), LogSafe.text(session.peerId()),
+                    LogSafe.text(refusal.get()));
             return;
         }
         metrics.messagesIn.incrementAndGet();
@@ -215,14 +208,30 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             if (wasEstablished) {
                 agent.onSessionClosed(new FilteredPeer(session, policy, metrics));
             } else {
-                pending.decrementAndGet();
+                handshaking.release(session);
                 metrics.failedHandshakes.incrementAndGet();
-                if (code == CloseCode.POLICY_VIOLATION.code()) {
-                    failures.recordFailure(keyOf(session.client().apiKey()),
-                            addressKey(session.connection().remoteAddress()));
-                }
             }
         }
+    }
+
+    @Override
+    public void onAuthenticationFailure(ServerSession session) {
+        failures.recordAuthFailure(clientSource(session), Sources.address(session.connection().remoteAddress()));
+    }
+
+    @Override
+    public String beforeComputation(ServerSession session) {
+        String address = Sources.address(session.connection().remoteAddress());
+        if (!kdfBudget.tryCharge(clientSource(session), address)) {
+            metrics.kdfRefused.incrementAndGet();
+            throw new ServerBusyException(CloseCode.TRY_AGAIN_LATER.defaultReason(),
+                    "key-derivation budget of " + address + " or of its access key is spent");
+        }
+        return address;
+    }
+
+    private static String clientSource(ServerSession session) {
+        return Sources.client(session.client().apiKey(), Sources.address(session.connection().remoteAddress()));
     }
 
     /** Closes every session with 1001. */

@@ -11,6 +11,7 @@ public final class HubMetrics {
     final AtomicLong refusedMessages = new AtomicLong();
     final AtomicLong messagesIn = new AtomicLong();
     final AtomicLong messagesOut = new AtomicLong();
+    final AtomicLong kdfRefused = new AtomicLong();
 
     public long connections() {
         return connections.get();
@@ -33,6 +34,11 @@ public final class HubMetrics {
     /** Messages dropped by the permission policy. */
     public long refusedMessages() {
         return refusedMessages.get();
+    }
+
+    /** Key derivations refused because their source's budget was spent. */
+    public long kdfRefused() {
+        return kdfRefused.get();
     }
 
     public long messagesIn() {

@@ -336,7 +336,8 @@ public final class ClientSession implements ConnectionHandler {
         if (state == ClientState.CLOSED) {
             return;
         }
-        LOG.debug("session with {} failed: {} ({})", serverAddress, error.getMessage(), error.closeCode());
+        LOG.debug("session with {} failed: {} ({})", serverAddress, dev.hivemind.api.log.LogSafe.message(
+                error.getMessage()), error.closeCode());
         release(error.closeCode().code(), error.reason(), error);
         connection.close(error.closeCode(), error.reason());
     }

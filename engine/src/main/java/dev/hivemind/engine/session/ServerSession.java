@@ -21,6 +21,7 @@ import dev.hivemind.api.handshake.ClientHello;
 import dev.hivemind.api.handshake.HandshakeOffer;
 import dev.hivemind.api.handshake.HandshakeResponse;
 import dev.hivemind.api.handshake.ServerHello;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
@@ -182,7 +183,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
     public void onClosed(int code, String reason) {
         if (state != ServerState.CLOSED) {
             LOG.info("closed {} ({}) code={}{}", connection.id(), describeClient(), code,
-                    reason == null || reason.isEmpty() ? "" : " reason=" + reason);
+                    reason == null || reason.isEmpty() ? "" : " reason=" + LogSafe.text(reason));
         }
         release(code, reason);
     }
@@ -335,7 +336,7 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         if (selected.isEmpty()) {
             throw new AuthenticationException("HANDSHAKE carries no field of an enabled auth method (fields: "
-                    + hs.authFields().keySet() + ")");
+                    + LogSafe.list(hs.authFields().keySet()) + ")");
         }
         String name = selected.get(0).name();
         return grants.stream().filter(g -> g.name().equals(name) && env.handshake().enabled()).findFirst()
@@ -454,10 +455,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
         }
         if (error instanceof InternalHiveMindException) {
             LOG.warn("rejected {} ({}) code={} reason={}: {}", connection.id(), describeClient(),
-                    error.closeCode().code(), error.reason(), error.getMessage(), error);
+                    error.closeCode().code(), error.reason(), LogSafe.message(error.getMessage()), error);
         } else {
             LOG.info("rejected {} ({}) code={} reason={}: {}", connection.id(), describeClient(),
-                    error.closeCode().code(), error.reason(), error.getMessage());
+                    error.closeCode().code(), error.reason(), LogSafe.message(error.getMessage()));
+        }
+        if (!established && error instanceof AuthenticationException) {
+            listener.onAuthenticationFailure(this);
         }
         CloseCode code = error.closeCode();
         release(code.code(), error.reason());
@@ -546,7 +550,13 @@ public final class ServerSession implements ConnectionHandler, PeerSession {
 
         @Override
         public <T> CompletionStage<T> compute(Supplier<T> task) {
-            return env.workers().compute(task, connection.executor());
+            String source;
+            try {
+                source = listener.beforeComputation(ServerSession.this);
+            } catch (HiveMindException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            return env.workers().compute(source, task, connection.executor());
         }
     }
 }

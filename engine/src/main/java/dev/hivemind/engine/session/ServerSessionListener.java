@@ -24,4 +24,19 @@ public interface ServerSessionListener {
 
     /** The session ended; {@code wasEstablished} tells whether {@link #onEstablished} had been called. */
     void onClosed(ServerSession session, boolean wasEstablished, int code, String reason);
+
+    /**
+     * The session is about to close because a credential was refused before it was established (wrong password or
+     * pre-shared key, bad or replayed envelope): an authentication failure, unlike a timeout or a peer leaving.
+     */
+    default void onAuthenticationFailure(ServerSession session) {
+    }
+
+    /**
+     * Called before each CPU-heavy auth step the session runs (PBKDF2, RSA): the hub charges it to the connection's
+     * budget, or throws a typed error to refuse it. Returns the source the worker pool queues the step under.
+     */
+    default String beforeComputation(ServerSession session) {
+        return "";
+    }
 }

@@ -1,97 +1,113 @@
 package dev.hivemind.engine.work;
 
 import dev.hivemind.api.error.ServerBusyException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The bounded pool for CPU-heavy handshake steps (PBKDF2, RSA). It never queues without bound: when all threads are
- * busy and the queue is full, {@link #compute} fails at once with {@link ServerBusyException} (close 1013).
- * Results hop back to the caller's executor (the connection's thread).
+ * The bounded pool for CPU-heavy handshake steps (PBKDF2, RSA). It never queues without bound: when every thread is
+ * busy and the queue is full, {@link #compute} fails at once with {@link ServerBusyException} (close 1013). The queue
+ * is fair across sources (see {@link FairTaskQueue}): a flood from one address cannot fill it or delay another
+ * address's handshake. Results hop back to the caller's executor (the connection's thread).
  */
 public final class WorkerPool implements AutoCloseable {
-    private final ThreadPoolExecutor executor;
+    private final int threads;
+    private final FairTaskQueue queue;
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong rejected = new AtomicLong();
 
+    /**
+     * @param threads       worker threads
+     * @param queueCapacity tasks that may wait for a thread
+     */
     public WorkerPool(String name, int threads, int queueCapacity) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        BlockingQueue<Runnable> queue = queueCapacity == 0 ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(queueCapacity);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        this.executor.allowCoreThreadTimeOut(true);
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("queueCapacity must not be negative");
+        }
+        this.threads = threads;
+        this.queue = new FairTaskQueue(queueCapacity, threads);
+        for (int i = 1; i <= threads; i++) {
+            Thread thread = new Thread(this::work, name + "-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
-    /** An unbounded-queue pool for blocking I/O such as registry lookups (bounded by the admission limits). */
+    /** A pool for blocking I/O such as registry lookups: a deep queue (bounded by the admission limits upstream). */
     public static WorkerPool forBlockingIo(String name, int threads) {
-        return new WorkerPool(name, threads, threads, new LinkedBlockingQueue<>(10_000));
+        return new WorkerPool(name, threads, 10_000);
     }
 
-    private WorkerPool(String name, int core, int max, BlockingQueue<Runnable> queue) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, queue, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        this.executor.allowCoreThreadTimeOut(true);
+    /** As {@link #compute(String, Supplier, Executor)} with one shared source. */
+    public <T> CompletionStage<T> compute(Supplier<T> task, Executor resultExecutor) {
+        return compute("", task, resultExecutor);
     }
 
     /**
-     * Runs {@code task} on the pool; the returned stage completes on {@code resultExecutor}. A full pool completes it
-     * exceptionally with {@link ServerBusyException}.
+     * Runs {@code task} on the pool, queued under {@code source} (a remote address); the returned stage completes on
+     * {@code resultExecutor}. A full pool, or a task displaced by another source's, completes it exceptionally with
+     * {@link ServerBusyException}.
      */
-    public <T> CompletionStage<T> compute(Supplier<T> task, Executor resultExecutor) {
+    public <T> CompletionStage<T> compute(String source, Supplier<T> task, Executor resultExecutor) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
+        FairTaskQueue.Task t = new FairTaskQueue.Task() {
+            @Override
+            public void run() {
                 T value;
                 try {
                     value = task.get();
-                } catch (Throwable t) {
-                    resultExecutor.execute(() -> result.completeExceptionally(t));
+                } catch (Throwable e) {
+                    resultExecutor.execute(() -> result.completeExceptionally(e));
                     return;
                 }
                 resultExecutor.execute(() -> result.complete(value));
-            });
-        } catch (RejectedExecutionException e) {
-            rejected.incrementAndGet();
-            result.completeExceptionally(new ServerBusyException("server busy",
-                    "worker pool full (" + executor.getMaximumPoolSize() + " threads, queue "
-                            + executor.getQueue().size() + ")"));
+            }
+
+            @Override
+            public void refuse(String detail) {
+                rejected.incrementAndGet();
+                ServerBusyException busy = new ServerBusyException("server busy", detail);
+                resultExecutor.execute(() -> result.completeExceptionally(busy));
+            }
+        };
+        FairTaskQueue.Task refused = queue.offer(source == null ? "" : source, t);
+        if (refused != null) {
+            refused.refuse("worker pool full (" + threads + " threads, " + queue.queued() + " queued)");
         }
         return result;
     }
 
     /**
      * The pool as an {@link Executor}: {@code execute} throws {@link ServerBusyException} instead of
-     * {@link RejectedExecutionException} when the pool is full.
+     * {@code RejectedExecutionException} when the pool is full.
      */
     public Executor executor() {
         return task -> {
-            try {
-                executor.execute(task);
-            } catch (RejectedExecutionException e) {
-                rejected.incrementAndGet();
-                throw new ServerBusyException("server busy", "pool full (" + executor.getMaximumPoolSize()
-                        + " threads, queue " + executor.getQueue().size() + ")");
+            FairTaskQueue.Task t = new FairTaskQueue.Task() {
+                @Override
+                public void run() {
+                    task.run();
+                }
+
+                @Override
+                public void refuse(String detail) {
+                    rejected.incrementAndGet();
+                }
+            };
+            FairTaskQueue.Task refused = queue.offer("", t);
+            if (refused == t) {
+                throw new ServerBusyException("server busy",
+                        "pool full (" + threads + " threads, " + queue.queued() + " queued)");
+            }
+            if (refused != null) {
+                refused.refuse("worker pool full (" + threads + " threads, " + queue.queued() + " queued)");
             }
         };
     }
@@ -103,11 +119,32 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Tasks running or waiting. */
     public int inFlight() {
-        return executor.getActiveCount() + executor.getQueue().size();
+        return running.get() + queue.queued();
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (FairTaskQueue.Task t : queue.close()) {
+            t.refuse("worker pool closed");
+        }
+    }
+
+    private void work() {
+        try {
+            FairTaskQueue.Task t;
+            while ((t = queue.take()) != null) {
+                running.incrementAndGet();
+                try {
+                    t.run();
+                } catch (RuntimeException e) {
+                    // the task reports its own failures to its caller; nothing may kill the worker
+                } finally {
+                    running.decrementAndGet();
+                    queue.finished();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -11,13 +11,10 @@ import dev.hivemind.transport.vertx.CloseReasons;
 import dev.hivemind.transport.vertx.ConnectionLimits;
 import dev.hivemind.transport.vertx.SocketAddresses;
 import dev.hivemind.transport.vertx.StrictUtf8;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.lang.System.Logger.Level;
 import java.nio.charset.CharacterCodingException;
@@ -45,6 +42,7 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
     private BiConsumer<TcpConnection, String> admission;
     private Function<Connection, ConnectionHandler> handlerFactory;
     private CompletableFuture<Connection> connectStage;
+    private Runnable onAdmitted = () -> { };
 
     private TcpConnection(Vertx vertx, Context context, NetSocket socket, ConnectionLimits limits, Phase phase) {
         super(LOG, TcpTransportFactory.NAME, vertx, context, SocketAddresses.of(socket.remoteAddress()), limits);
@@ -87,12 +85,18 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
 
     // ------------------------------------------------------------------ admission (server, event loop)
 
+    /** Runs {@code action} once the connection is admitted and bound (server side). */
+    void onAdmitted(Runnable action) {
+        this.onAdmitted = action;
+    }
+
     /** The engine admitted the connection: bind its handler and deliver what arrived meanwhile. */
     void admitted(ConnectionHandler handler) {
         if (closing()) {
             return;
         }
         phase = Phase.OPEN;
+        onAdmitted.run();
         bind(handler);
         decoder.resume();
         socket.resume();
@@ -164,11 +168,12 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
             }
             case BINARY -> onData(Frame.binary(payload.getBytes()));
             case PING -> {
-                if (!closeSent) {
-                    socket.write(TcpFrames.encode(FrameKind.PONG, payload.getBytes()));
+                if (noop() && !closeSent) {
+                    Buffer pong = TcpFrames.encode(FrameKind.PONG, payload.getBytes());
+                    writeControl(pong.length(), () -> socket.write(pong));
                 }
             }
-            case PONG -> activity();
+            case PONG -> noop();
             case CLOSE -> onClose(payload);
             default -> failInbound(CloseCode.PROTOCOL_ERROR, "unexpected frame");
         }
@@ -239,8 +244,8 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
     }
 
     @Override
-    protected void writePing() {
-        socket.write(TcpFrames.encode(FrameKind.PING, new byte[0]));
+    protected Future<Void> writePing() {
+        return socket.write(TcpFrames.encode(FrameKind.PING, new byte[0]));
     }
 
     @Override
@@ -249,24 +254,20 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
         socket.write(TcpFrames.close(code, reason));
     }
 
-    /** Writes CLOSE straight to the channel (flushed now if the socket takes it) and closes it in the same turn. */
+    /**
+     * Writes CLOSE and closes the socket without waiting for the peer's CLOSE; input stops at once. Vert.x closes after
+     * what is queued is flushed; a peer that does not read at all is cut off by the server's write-idle timeout
+     * ({@link ConnectionLimits#stalledWriteTimeout()}).
+     */
     @Override
     protected void dropSocket(int code, String reason) {
         decoder.stop();
-        if (socket instanceof NetSocketInternal internal) {
-            ChannelHandlerContext channel = internal.channelHandlerContext();
-            if (!closeSent) {
-                closeSent = true;
-                channel.writeAndFlush(Unpooled.wrappedBuffer(TcpFrames.close(code, reason).getBytes()));
-            }
-            channel.close();
-        } else {
-            if (!closeSent) {
-                closeSent = true;
-                socket.write(TcpFrames.close(code, reason));
-            }
-            socket.close();
+        socket.pause();
+        if (!closeSent) {
+            closeSent = true;
+            socket.write(TcpFrames.close(code, reason));
         }
+        socket.close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hivemind.transport.tcp;
 
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Admission;
 import dev.hivemind.api.transport.AdmissionRequest;
 import dev.hivemind.api.transport.AuthorizationToken;
@@ -8,6 +9,7 @@ import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.transport.vertx.AbstractVertxServer;
+import dev.hivemind.transport.vertx.PendingConnections;
 import dev.hivemind.transport.vertx.ServerCertificates;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -19,17 +21,19 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The TCP server: a Vert.x {@link NetServer} speaking the HiveMind TCP framing. A connection must send AUTH first
- * and within the admission timeout; the engine's answer opens it or closes it with the rejection's code.
+ * and be admitted within the admission timeout; the engine's answer opens it or closes it with the rejection's code.
+ * Until then it holds a {@link PendingConnections} place (capped per address; the oldest evicted when all are taken).
  */
 public final class TcpTransportServer extends AbstractVertxServer<NetServerOptions> {
     private static final System.Logger LOG = System.getLogger(TcpTransportServer.class.getName());
 
-    private final AtomicInteger unauthenticated = new AtomicInteger();
     private NetServer server;
+    private PendingConnections pending;
 
     /** A server that creates (and at stop closes) its own Vert.x instance. */
     public TcpTransportServer(ServerTransportConfig config, ConnectionAcceptor acceptor) {
@@ -44,6 +48,10 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
     @Override
     protected NetServerOptions serverOptions() {
         NetServerOptions options = new NetServerOptions().setHost(config.host()).setPort(config.port()).setTcpNoDelay(true);
+        if (!limits.idleTimeout().isZero()) {
+            options.setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    .setWriteIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.stalledWriteTimeout().toMillis()));
+        }
         if (settings.sendBufferBytes() > 0) {
             options.setSendBufferSize(settings.sendBufferBytes());
         }
@@ -55,6 +63,8 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
 
     @Override
     protected Future<Integer> listen(NetServerOptions options) {
+        pending = new PendingConnections(vertx(), settings.maxPendingAdmissions(), settings.maxPendingPerAddress(),
+                settings.admissionTimeout());
         server = vertx().createNetServer(options).connectHandler(this::onSocket);
         return server.listen().map(NetServer::actualPort);
     }
@@ -72,30 +82,29 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
     private void onSocket(NetSocket socket) {
         Context context = Vertx.currentContext();
         TcpConnection connection = TcpConnection.accepted(vertx(), context, socket, limits, this::admit);
-        boolean stopping = stopping();
-        if (stopping || unauthenticated.incrementAndGet() > settings.maxPendingAdmissions()) {
-            if (!stopping) {
-                unauthenticated.decrementAndGet();
-            }
-            LOG.log(Level.INFO, "tcp: refusing {0}: {1}", connection.remoteAddress(),
-                    stopping ? "server stopping" : "too many connections waiting for admission");
-            connection.refuse(CloseCode.TRY_AGAIN_LATER, stopping ? "server stopping" : "server busy");
+        if (stopping()) {
+            LOG.log(Level.INFO, "tcp: refusing {0}: server stopping", connection.remoteAddress());
+            connection.refuse(CloseCode.TRY_AGAIN_LATER, "server stopping");
+            return;
+        }
+        Optional<PendingConnections.Slot> slot = pending.take(connection.remoteAddress(), () -> {
+            LOG.log(Level.INFO, "tcp: {0} was not admitted within {1}; closing", connection.remoteAddress(),
+                    settings.admissionTimeout());
+            connection.refuse(CloseCode.POLICY_VIOLATION, "authentication timeout");
+        }, () -> {
+            LOG.log(Level.INFO, "tcp: {0} evicted: the oldest of {1} connections waiting for admission",
+                    connection.remoteAddress(), settings.maxPendingAdmissions());
+            connection.refuse(CloseCode.TRY_AGAIN_LATER, "server busy");
+        });
+        if (slot.isEmpty()) {
+            LOG.log(Level.INFO, "tcp: refusing {0}: {1} connections from its address wait for admission",
+                    connection.remoteAddress(), settings.maxPendingPerAddress());
+            connection.refuse(CloseCode.TRY_AGAIN_LATER, "server busy");
             return;
         }
         track(connection);
-        long timer = vertx().setTimer(settings.admissionTimeout().toMillis(), t -> {
-            if (!connection.established() && connection.isOpen()) {
-                LOG.log(Level.INFO, "tcp: {0} was not admitted within {1}; closing", connection.remoteAddress(),
-                        settings.admissionTimeout());
-                connection.refuse(CloseCode.POLICY_VIOLATION, "authentication timeout");
-            }
-        });
-        connection.closedFuture().whenComplete((v, e) -> {
-            vertx().cancelTimer(timer);
-            if (!connection.established()) {
-                unauthenticated.decrementAndGet();
-            }
-        });
+        connection.closedFuture().whenComplete((v, e) -> slot.get().release());
+        connection.onAdmitted(slot.get()::release);
     }
 
     /** AUTH arrived: ask the engine, then come back to the connection's event loop. */
@@ -144,10 +153,7 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
             return;
         }
         LOG.log(Level.DEBUG, "tcp: {0} open from {1} ({2})", connection.id(), connection.remoteAddress(),
-                accepted.userAgent());
+                LogSafe.text(accepted.userAgent()));
         connection.admitted(handler);
-        if (connection.established()) {
-            unauthenticated.decrementAndGet();
-        }
     }
 }

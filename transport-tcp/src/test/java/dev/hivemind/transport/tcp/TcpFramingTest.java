@@ -20,6 +20,7 @@ import dev.hivemind.engine.tck.transport.RecordingAcceptor;
 import dev.hivemind.engine.tck.transport.RecordingHandler;
 import dev.hivemind.transport.vertx.ServerCertificates;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -171,23 +172,89 @@ class TcpFramingTest {
     }
 
     @Test
-    void refusesConnectionsBeyondThePendingAdmissionCapWith1013() throws Exception {
+    void whenThePendingAdmissionsAreFullTheOldestMakesRoomWith1013() throws Exception {
         InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxPendingAdmissions", 1),
                 ServerTls.disabled(), null));
-        acceptor.holdAdmissions();
-        try (RawTcpPeer first = RawTcpPeer.authenticated(address, TOKEN)) {
+        try (RawTcpPeer first = RawTcpPeer.open(address, 0)) {
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (acceptor.admissionRequests().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(2);
+            awaitTracked(1);
+            try (RawTcpPeer second = RawTcpPeer.open(address, 0)) {
+                assertEquals(1013, first.awaitClose(WAIT), "the oldest pending connection is evicted");
+                assertEquals("server busy", first.closeReason());
+                second.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+                assertEquals(RecordingAcceptor.GREETING, second.readFrame().text(), "the newcomer is served");
             }
-            assertEquals(1, acceptor.admissionRequests().size());
-            try (RawTcpPeer second = RawTcpPeer.authenticated(address, TOKEN)) {
-                assertEquals(1013, second.awaitClose(WAIT));
-                assertEquals("server busy", second.closeReason());
-            }
-            acceptor.releaseAdmissions();
-            assertEquals(RecordingAcceptor.GREETING, first.readFrame().text(), "the waiting connection is served");
+            assertTrue(System.nanoTime() < deadline);
         }
+    }
+
+    @Test
+    void oneAddressHoldsAtMostItsShareOfPendingAdmissions() throws Exception {
+        InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxPendingPerAddress", 2),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer a = RawTcpPeer.open(address, 0); RawTcpPeer b = RawTcpPeer.open(address, 0)) {
+            awaitTracked(2);
+            RawTcpPeer c = RawTcpPeer.open(address, 0);
+            assertEquals(1013, c.awaitClose(WAIT), "a third idle socket from the same address is refused");
+            a.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+            assertEquals(RecordingAcceptor.GREETING, a.readFrame().text());
+            try (RawTcpPeer d = RawTcpPeer.authenticated(address, TOKEN)) {
+                assertEquals(RecordingAcceptor.GREETING, d.readFrame().text(), "an admitted one frees its place");
+            }
+            c.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- T30, T29 with pings
+
+    @Test
+    void aFloodOfFramesWithoutDataIsClosedWith1008() throws Exception {
+        InetSocketAddress address = start(config(1 << 20, Duration.ofMinutes(1), Map.of("maxNoopFrames", 20),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer raw = RawTcpPeer.authenticated(address, TOKEN)) {
+            RecordingHandler server = acceptor.awaitConnection();
+            for (int i = 0; i < 40; i++) {
+                raw.sendFrame(i % 2 == 0 ? 0x09 : 0x0A, new byte[0]);
+            }
+            assertEquals(1008, raw.awaitClose(WAIT));
+            assertEquals("too many frames without data", raw.closeReason());
+            assertEquals(new CloseEvent(1008, "too many frames without data"), server.awaitClose());
+        }
+    }
+
+    @Test
+    void pongsCountInTheWriteQueueSoAPingingPeerThatNeverReadsIsDropped() throws Exception {
+        Duration idle = Duration.ofMillis(500);
+        InetSocketAddress address = start(config(1 << 20, idle, Map.of("writeHighWaterBytes", 8 * 1024,
+                "writeLimitBytes", 64 * 1024, "sendBufferBytes", 4096, "maxNoopFrames", 1_000_000),
+                ServerTls.disabled(), null));
+        try (RawTcpPeer raw = RawTcpPeer.open(address, 4096)) {
+            raw.sendFrame(0x03, TOKEN.getBytes(StandardCharsets.US_ASCII));
+            RecordingHandler server = acceptor.awaitConnection();
+            Thread pinger = new Thread(() -> {
+                byte[] ping = RawTcpPeer.frame(0x09, new byte[125]);
+                try {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        raw.sendRaw(ping);
+                    }
+                } catch (IOException e) {
+                    // the server dropped us
+                }
+            });
+            pinger.setDaemon(true);
+            pinger.start();
+            assertEquals(new CloseEvent(1008, "peer not reading"), server.awaitClose());
+            pinger.join(WAIT.toMillis());
+        }
+    }
+
+    /** Waits until the last server tracks {@code n} connections (it took their pending places). */
+    private void awaitTracked(int n) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (servers.get(servers.size() - 1).openConnections() < n && System.nanoTime() < end) {
+            Thread.sleep(2);
+        }
+        assertEquals(n, servers.get(servers.size() - 1).openConnections());
     }
 
     @Test

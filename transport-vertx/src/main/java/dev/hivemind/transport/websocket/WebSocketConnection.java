@@ -4,8 +4,6 @@ import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.transport.Frame;
 import dev.hivemind.transport.vertx.AbstractVertxConnection;
 import dev.hivemind.transport.vertx.ConnectionLimits;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,9 +11,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.internal.http.WebSocketInternal;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /** A {@link dev.hivemind.api.transport.Connection} over one Vert.x WebSocket, server or client side. */
 final class WebSocketConnection extends AbstractVertxConnection {
@@ -54,10 +52,10 @@ final class WebSocketConnection extends AbstractVertxConnection {
     private void onFrame(WebSocketFrame frame) {
         switch (frame.type()) {
             case TEXT, BINARY, CONTINUATION -> {
-                activity();
-                if (closing()) {
+                if (frame.binaryData().length() == 0 && !frame.isFinal() ? !noop() : closing()) {
                     return;
                 }
+                activity();
                 Frame message;
                 try {
                     message = assembler.accept(frame.type(), frame.isFinal(), frame.binaryData());
@@ -69,7 +67,7 @@ final class WebSocketConnection extends AbstractVertxConnection {
                     deliver(message);
                 }
             }
-            case PING, PONG -> activity();
+            case PING, PONG -> noop(); // Vert.x answers pings itself; the no-op cap bounds those pongs
             case CLOSE -> peerClosing(frame.closeStatusCode(), frame.closeReason());
             default -> {
             }
@@ -98,8 +96,8 @@ final class WebSocketConnection extends AbstractVertxConnection {
     }
 
     @Override
-    protected void writePing() {
-        socket.writePing(EMPTY);
+    protected Future<Void> writePing() {
+        return socket.writePing(EMPTY);
     }
 
     @Override
@@ -108,18 +106,14 @@ final class WebSocketConnection extends AbstractVertxConnection {
     }
 
     /**
-     * Writes the close frame straight to the channel (flushed now if the socket takes it) and closes the channel in
-     * the same event-loop turn; Vert.x's own close would wait for the peer's answer.
+     * Sends the close frame and closes without waiting for the peer's answer: input stops at once and the connection
+     * is shut down right after the frame (public Vert.x API only). A peer that does not read at all is cut off by the
+     * server's write-idle timeout ({@link ConnectionLimits#stalledWriteTimeout()}).
      */
     @Override
     protected void dropSocket(int code, String reason) {
-        if (socket instanceof WebSocketInternal internal) {
-            ChannelHandlerContext channel = internal.channelHandlerContext();
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
-            channel.close();
-        } else {
-            socket.close((short) code, reason);
-        }
+        socket.pause();
+        socket.shutdown(0, TimeUnit.MILLISECONDS, (short) code, reason);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hivemind.transport.websocket;
 
 import dev.hivemind.api.error.CloseCode;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Admission;
 import dev.hivemind.api.transport.AdmissionRequest;
 import dev.hivemind.api.transport.AuthorizationToken;
@@ -8,18 +9,23 @@ import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.transport.vertx.AbstractVertxServer;
+import dev.hivemind.transport.vertx.PendingConnections;
 import dev.hivemind.transport.vertx.ServerCertificates;
 import dev.hivemind.transport.vertx.SocketAddresses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,13 +36,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * admitted by the engine <em>before</em> the upgrade is accepted (HTTP 400 for a missing or malformed token, the
  * rejection's status, usually 401, for an unknown key); accepted sockets become {@link WebSocketConnection}s.
  *
+ * <p>Every TCP connection holds a {@link PendingConnections} place from its first byte until its upgrade is accepted
+ * (capped per address; the oldest evicted when all are taken; closed at the admission deadline).
+ *
  * <p>It runs on a Vert.x instance it is given (for example a verticle's), or on one it creates and closes itself.
  */
 public final class WebSocketTransportServer extends AbstractVertxServer<HttpServerOptions> {
     private static final System.Logger LOG = System.getLogger(WebSocketTransportServer.class.getName());
 
     private final AtomicInteger pendingAdmissions = new AtomicInteger();
+    private final Map<String, PendingConnections.Slot> upgrading = new ConcurrentHashMap<>();
     private HttpServer server;
+    private PendingConnections pending;
 
     /** A server that creates (and at stop closes) its own Vert.x instance. */
     public WebSocketTransportServer(ServerTransportConfig config, ConnectionAcceptor acceptor) {
@@ -58,6 +69,9 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setCompressionSupported(false)
+                // HTTP/1.1 only: without h2c detection Vert.x creates the connection (and calls the connection
+                // handler, which starts the admission deadline) as the socket is accepted, not at its first byte
+                .setHttp2ClearTextEnabled(false)
                 .setMaxInitialLineLength(AuthorizationToken.MAX_TOKEN_CHARS + 256)
                 .setWebSocketClosingTimeout((int) Math.max(1, (limits.closingTimeout().toMillis() + 999) / 1000))
                 .setTcpNoDelay(true);
@@ -65,11 +79,12 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             options.setSendBufferSize(settings.sendBufferBytes());
         }
         if (!limits.idleTimeout().isZero()) {
-            // a backstop for sockets that never send a request (or stop mid-request); after the upgrade the
-            // connection's own watchdog closes a silent peer first, with a close frame
+            // backstops: a socket silent for longer than the connection's own watchdog allows (which closes a silent
+            // peer first, with a close frame), and a peer that stopped reading (no write completes)
             options.setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                     .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE,
-                            limits.idleTimeout().plus(limits.closingTimeout()).toMillis()));
+                            limits.idleTimeout().plus(limits.closingTimeout()).toMillis()))
+                    .setWriteIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.stalledWriteTimeout().toMillis()));
         }
         if (config.tls().enabled()) {
             options.setSsl(true).setKeyCertOptions(ServerCertificates.prepare(config, WebSocketTransportFactory.NAME));
@@ -79,7 +94,10 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
 
     @Override
     protected Future<Integer> listen(HttpServerOptions options) {
+        pending = new PendingConnections(vertx(), settings.maxPendingAdmissions(), settings.maxPendingPerAddress(),
+                settings.admissionTimeout());
         server = vertx().createHttpServer(options)
+                .connectionHandler(this::onConnection)
                 .webSocketHandshakeHandler(this::onHandshake)
                 .webSocketHandler(ws -> { })
                 .requestHandler(req -> req.response().setStatusCode("/".equals(req.path()) ? 426 : 404).end());
@@ -97,6 +115,40 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     }
 
     // ------------------------------------------------------------------ before the upgrade
+
+    /**
+     * A TCP connection arrived, before any byte of its request: it holds a pending place until its upgrade is
+     * accepted, and is closed at the admission deadline if that has not happened (a socket that never sends its
+     * request, or never completes it, does not live until the idle timeout).
+     */
+    private void onConnection(HttpConnection connection) {
+        InetSocketAddress remote = SocketAddresses.of(connection.remoteAddress());
+        Optional<PendingConnections.Slot> slot = pending.take(remote, () -> {
+            LOG.log(Level.INFO, "websocket: {0} did not complete its upgrade within {1}; closing", remote,
+                    settings.admissionTimeout());
+            connection.close();
+        }, () -> {
+            LOG.log(Level.INFO, "websocket: {0} evicted: the oldest of {1} connections waiting for their upgrade",
+                    remote, settings.maxPendingAdmissions());
+            connection.close();
+        });
+        if (slot.isEmpty()) {
+            LOG.log(Level.INFO, "websocket: refusing {0}: {1} connections from its address wait for their upgrade",
+                    remote, settings.maxPendingPerAddress());
+            connection.close();
+            return;
+        }
+        String key = keyOf(connection.remoteAddress());
+        upgrading.put(key, slot.get());
+        connection.closeHandler(v -> {
+            slot.get().release();
+            upgrading.remove(key, slot.get());
+        });
+    }
+
+    private static String keyOf(io.vertx.core.net.SocketAddress address) {
+        return address == null ? "" : address.hostAddress() + ":" + address.port();
+    }
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
         InetSocketAddress remote = SocketAddresses.of(handshake.remoteAddress());
@@ -154,6 +206,10 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
         } else {
             Admission.Accepted accepted = (Admission.Accepted) admission;
             handshake.accept().onComplete(ar -> {
+                PendingConnections.Slot slot = upgrading.remove(keyOf(handshake.remoteAddress()));
+                if (slot != null) {
+                    slot.release();
+                }
                 if (ar.failed()) {
                     LOG.log(Level.DEBUG, "websocket: upgrade of {0} failed: {1}", remote, String.valueOf(ar.cause()));
                 } else {
@@ -186,7 +242,8 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             connection.abort(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
-        LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote, accepted.userAgent());
+        LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote,
+                LogSafe.text(accepted.userAgent()));
         connection.open(handler);
     }
 }

@@ -280,4 +280,36 @@ class WebSocketServerTest {
                     "sends beyond the hard limit fail instead of queueing");
         }
     }
+
+    // ---------------------------------------------------------------- T30, T26
+
+    @Test
+    void aFloodOfFramesWithoutDataIsClosedWith1008() throws Exception {
+        RecordingAcceptor acceptor = RecordingAcceptor.knowing(KEY);
+        InetSocketAddress address = start(acceptor, config(1 << 20, Duration.ofMinutes(1), Map.of("maxNoopFrames", 20)));
+        try (RawWebSocketPeer raw = RawWebSocketPeer.connect(address, TOKEN.encode())) {
+            RecordingHandler server = acceptor.awaitConnection();
+            for (int i = 0; i < 15; i++) {
+                raw.sendFrame(0x9, true, new byte[0]); // pings
+            }
+            raw.sendFrame(0x1, false, new byte[0]); // an empty first fragment, then empty continuations
+            for (int i = 0; i < 15; i++) {
+                raw.sendFrame(0x0, false, new byte[0]);
+            }
+            assertEquals(1008, raw.awaitClose(Duration.ofSeconds(10)));
+            assertEquals(new CloseEvent(1008, "too many frames without data"), server.awaitClose());
+        }
+    }
+
+    @Test
+    void aSocketThatNeverSendsItsUpgradeRequestIsClosedAtTheAdmissionDeadline() throws Exception {
+        RecordingAcceptor acceptor = RecordingAcceptor.knowing(KEY);
+        InetSocketAddress address = start(acceptor, config(1 << 20, Duration.ofMinutes(5),
+                Map.of("admissionTimeout", "300ms")));
+        try (java.net.Socket silent = new java.net.Socket(address.getAddress(), address.getPort())) {
+            silent.setSoTimeout(5000);
+            assertEquals(-1, silent.getInputStream().read(), "closed at the deadline, not at the idle timeout");
+        }
+        assertTrue(acceptor.admissionRequests().isEmpty());
+    }
 }

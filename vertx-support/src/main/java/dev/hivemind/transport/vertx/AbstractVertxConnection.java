@@ -3,6 +3,7 @@ package dev.hivemind.transport.vertx;
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.error.FrameTooLargeException;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.Frame;
@@ -32,8 +33,13 @@ public abstract class AbstractVertxConnection implements Connection {
     static final String IDLE_REASON = "idle timeout";
     /** Close reason for a peer that does not read what we send. */
     static final String SLOW_READER_REASON = "peer not reading";
+    /** Close reason for a peer that floods frames without data (SECURITY.md T30). */
+    static final String NOOP_REASON = "too many frames without data";
 
     private enum State { OPEN, CLOSING, CLOSED }
+
+    /** What a keep-alive ping costs in the write accounting (a header and an empty payload). */
+    private static final int PING_BYTES = 6;
 
     protected final System.Logger log;
     protected final Vertx vertx;
@@ -56,6 +62,7 @@ public abstract class AbstractVertxConnection implements Connection {
     private boolean inputPausedForBackpressure;
     private long drainTimer = -1;
     private long closingTimer = -1;
+    private final NoopFrameLimit noopFrames;
 
     /** Must be called on the connection's event loop. */
     protected AbstractVertxConnection(System.Logger log, String transport, Vertx vertx, Context context,
@@ -70,6 +77,7 @@ public abstract class AbstractVertxConnection implements Connection {
         this.id = transport + "-" + IDS.incrementAndGet();
         this.executor = task -> context.runOnContext(v -> task.run());
         this.watchdog = new IdleWatchdog(vertx, limits.idleTimeout(), this::sendKeepAlivePing, this::idleExpired);
+        this.noopFrames = new NoopFrameLimit(limits.maxNoopFrames());
     }
 
     // ------------------------------------------------------------------ transport-specific
@@ -77,8 +85,8 @@ public abstract class AbstractVertxConnection implements Connection {
     /** Writes one data frame; completes when it is handed to the socket. */
     protected abstract Future<Void> writeData(Frame frame);
 
-    /** Writes a ping the peer's transport answers with a pong. */
-    protected abstract void writePing();
+    /** Writes a ping the peer's transport answers with a pong; completes when it is handed to the socket. */
+    protected abstract Future<Void> writePing();
 
     /** Starts the close handshake: send a close frame and wait for the peer's, then close the socket. */
     protected abstract void startCloseHandshake(int code, String reason);
@@ -136,11 +144,20 @@ public abstract class AbstractVertxConnection implements Connection {
                     "a frame of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes() + " bytes"));
             return result;
         }
-        onEventLoop(() -> write(frame, size, result));
+        onEventLoop(() -> write(() -> writeData(frame), size, result));
         return result;
     }
 
-    private void write(Frame frame, int size, CompletableFuture<Void> result) {
+    /**
+     * Writes a control frame of {@code size} bytes (a pong, a keep-alive ping) inside the same backpressure accounting
+     * as data: a peer that pings and never reads fills the queue and is paused, then dropped, like any slow reader.
+     * Event loop only.
+     */
+    protected final void writeControl(int size, java.util.function.Supplier<Future<Void>> writer) {
+        write(writer, size, new CompletableFuture<>());
+    }
+
+    private void write(java.util.function.Supplier<Future<Void>> writer, int size, CompletableFuture<Void> result) {
         if (state != State.OPEN) {
             result.completeExceptionally(closedException());
             return;
@@ -149,13 +166,15 @@ public abstract class AbstractVertxConnection implements Connection {
         if (unsent > limits.writeLimitBytes()) {
             unsentBytes.addAndGet(-size);
             log.log(Level.WARNING, "{0}: {1} unsent bytes exceed the limit; dropping the peer", id, unsent);
+            // fail the send before onClosed runs, so whoever sees the close also sees the refused send
+            result.completeExceptionally(new ConnectionClosedException(CloseCode.POLICY_VIOLATION.code(),
+                    "connection " + id + " is closed"));
             drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
-            result.completeExceptionally(closedException());
             return;
         }
         Future<Void> written;
         try {
-            written = writeData(frame);
+            written = writer.get();
         } catch (RuntimeException e) {
             unsentBytes.addAndGet(-size);
             result.completeExceptionally(closedException());
@@ -164,6 +183,7 @@ public abstract class AbstractVertxConnection implements Connection {
         written.onComplete(ar -> {
             unsentBytes.addAndGet(-size);
             if (ar.succeeded()) {
+                watchdog.written();
                 result.complete(null);
             } else {
                 result.completeExceptionally(closedException());
@@ -225,9 +245,23 @@ public abstract class AbstractVertxConnection implements Connection {
         }
     }
 
-    /** Any sign of life from the peer (ping, pong, partial frame). */
+    /** Any sign of life from the peer (a partial frame, a fragment with data). */
     protected final void activity() {
         watchdog.activity();
+    }
+
+    /**
+     * A frame that carries no data arrived (ping, pong, empty fragment); past the {@link NoopFrameLimit} the peer is
+     * closed with 1008 "too many frames without data". Returns whether the connection is still open.
+     */
+    protected final boolean noop() {
+        watchdog.activity();
+        if (noopFrames.exceededBy(System.nanoTime()) && state == State.OPEN) {
+            log.log(Level.INFO, "{0}: more than {1} frames without data; closing", id, limits.maxNoopFrames());
+            failInbound(CloseCode.POLICY_VIOLATION, NOOP_REASON);
+            return false;
+        }
+        return state == State.OPEN;
     }
 
     /** The peer sent a close frame; the subclass answers it. */
@@ -263,7 +297,11 @@ public abstract class AbstractVertxConnection implements Connection {
         }
     }
 
-    /** Drops the peer at once with a best-effort close frame. */
+    /**
+     * Drops the peer at once with a best-effort close frame. The connection is over for the engine right away
+     * ({@code onClosed}); the socket closes once the close frame is flushed, or, for a peer that does not read at
+     * all, at the server's stalled-write timeout (the only way to cut a stuck socket with public Vert.x API).
+     */
     protected final void drop(CloseCode code, String reason) {
         if (state == State.CLOSED) {
             return;
@@ -275,6 +313,7 @@ public abstract class AbstractVertxConnection implements Connection {
         }
         watchdog.stop();
         dropSocket(code.code(), reason);
+        socketClosed();
     }
 
     /** The socket is gone: report {@code onClosed} exactly once. */
@@ -298,7 +337,7 @@ public abstract class AbstractVertxConnection implements Connection {
             code = 1006;
             reason = "connection lost";
         }
-        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, reason);
+        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, LogSafe.text(reason));
         ConnectionHandler h = handler;
         if (h != null) {
             try {
@@ -372,7 +411,7 @@ public abstract class AbstractVertxConnection implements Connection {
 
     private void sendKeepAlivePing() {
         if (state == State.OPEN) {
-            writePing();
+            writeControl(PING_BYTES, this::writePing);
         }
     }
 

@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * Watches one connection's inbound silence on its event loop: after half the idle timeout without a frame it asks
- * for a ping, and after the full timeout it expires the connection. One timer at a time, re-armed for the exact
+ * for a ping, and after the full timeout it expires the connection. It also asks for a ping when nothing was written
+ * for half the idle timeout, so a healthy connection always completes a write in that time (a server's socket-level
+ * write-idle timeout then only catches a peer that stopped reading). One timer at a time, re-armed for the exact
  * next deadline; every method runs on the connection's event loop.
  */
 final class IdleWatchdog {
@@ -14,6 +16,7 @@ final class IdleWatchdog {
     private final Runnable ping;
     private final Runnable expire;
     private long lastActivity;
+    private long lastWrite;
     private boolean pinged;
     private boolean suspended;
     private long timerId = -1;
@@ -31,7 +34,13 @@ final class IdleWatchdog {
             return;
         }
         lastActivity = System.nanoTime();
+        lastWrite = lastActivity;
         schedule(idleNanos / 2);
+    }
+
+    /** A write to the peer completed. */
+    void written() {
+        lastWrite = System.nanoTime();
     }
 
     /** Something arrived from the peer. */
@@ -69,20 +78,26 @@ final class IdleWatchdog {
         if (stopped) {
             return;
         }
-        long silence = System.nanoTime() - lastActivity;
+        long now = System.nanoTime();
+        long silence = now - lastActivity;
+        long half = idleNanos / 2;
         if (suspended) {
-            schedule(idleNanos / 2);
-        } else if (silence >= idleNanos) {
+            schedule(half);
+            return;
+        }
+        if (silence >= idleNanos) {
             stopped = true;
             expire.run();
-        } else if (silence >= idleNanos / 2) {
-            if (!pinged) {
-                pinged = true;
-                ping.run();
-            }
-            schedule(idleNanos - silence);
-        } else {
-            schedule(idleNanos / 2 - silence);
+            return;
         }
+        boolean inboundQuiet = silence >= half && !pinged;
+        if (inboundQuiet || now - lastWrite >= half) {
+            pinged |= silence >= half;
+            lastWrite = now;
+            ping.run();
+        }
+        long nextInbound = silence >= half ? idleNanos - silence : half - silence;
+        long nextOutbound = half - (now - lastWrite);
+        schedule(Math.max(1, Math.min(nextInbound, nextOutbound)));
     }
 }
