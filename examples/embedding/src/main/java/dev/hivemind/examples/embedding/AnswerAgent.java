@@ -1,0 +1,26 @@
+package dev.hivemind.examples.embedding;
+
+import dev.hivemind.api.agent.HiveAgent;
+import dev.hivemind.api.agent.PeerSession;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.MessageType;
+import java.util.List;
+import java.util.Map;
+
+/** What the example hub does with utterances: it answers each with a {@code speak} that repeats it. */
+public final class AnswerAgent implements HiveAgent {
+    @Override
+    public String name() {
+        return "answer";
+    }
+
+    @Override
+    public void onMessage(PeerSession peer, HiveMessage message) {
+        if (message.type() == MessageType.BUS && "recognizer_loop:utterance".equals(message.payload().get("type"))
+                && message.payload().get("data") instanceof Map<?, ?> data
+                && data.get("utterances") instanceof List<?> heard && !heard.isEmpty()) {
+            peer.send(HiveMessage.bus("speak", Map.of("utterance", "you said: " + heard.get(0), "lang", "en-us"),
+                    Map.of("destination", List.of(peer.peerId()))));
+        }
+    }
+}
