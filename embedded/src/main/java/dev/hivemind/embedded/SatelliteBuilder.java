@@ -236,7 +236,8 @@ public final class SatelliteBuilder {
 
     /**
      * Finds the transport for the URL's scheme and the auth methods, and starts what the satellite runs on (its own
-     * Vert.x unless one was given). Nothing connects until {@link Satellite#connect()}.
+     * Vert.x unless one was given). Nothing connects until {@link Satellite#connect()}. With {@link #rsa()} it reads
+     * (or, the first time, generates) the identity key file: build such a satellite off the event loop.
      *
      * @throws IllegalArgumentException for a missing or malformed setting
      * @throws IllegalStateException    when no installed transport or auth method fits
