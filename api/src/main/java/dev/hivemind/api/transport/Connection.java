@@ -42,4 +42,13 @@ public interface Connection {
 
     /** Whether the connection is still open. */
     boolean isOpen();
+
+    /**
+     * Whether this side ended the connection: the engine, or the transport on its own (an idle peer, a peer that does
+     * not read, a frame over the limit). {@code false} while open, when the peer closed it, when the socket dropped,
+     * and for transports that cannot tell. Read it in {@link ConnectionHandler#onClosed}.
+     */
+    default boolean closedLocally() {
+        return false;
+    }
 }

@@ -4,8 +4,8 @@ import dev.hivemind.api.auth.ClientAuthContext;
 import dev.hivemind.api.auth.ClientAuthExchange;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,9 +18,9 @@ public final class PskClientAuthFactory implements ClientAuthFactory, PskMechani
     private final Logger logger;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    /** The factory the service loader creates; logs through {@link System#getLogger}. */
+    /** The factory the service loader creates; logs through SLF4J. */
     public PskClientAuthFactory() {
-        this(System.getLogger(PskClientAuthFactory.class.getName()));
+        this(LoggerFactory.getLogger(PskClientAuthFactory.class));
     }
 
     /** A factory that logs its warnings to {@code logger}. */
@@ -45,7 +45,7 @@ public final class PskClientAuthFactory implements ClientAuthFactory, PskMechani
     public ClientAuthExchange newExchange(ClientAuthContext context) {
         PresharedKey key = PresharedKey.of(context.credentials().cryptoKey());
         if (key.isWeak() && warned.compareAndSet(false, true)) {
-            logger.log(Level.WARNING, WeakKeyWarning.text("the configured client"));
+            logger.warn(WeakKeyWarning.text("the configured client"));
         }
         return new PskClientExchange(key);
     }

@@ -3,8 +3,8 @@ package dev.hivemind.auth.psk;
 import dev.hivemind.api.auth.ServerAuthContext;
 import dev.hivemind.api.auth.ServerAuthExchange;
 import dev.hivemind.api.auth.ServerAuthFactory;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +25,9 @@ public final class PskServerAuthFactory implements ServerAuthFactory, PskMechani
     private final Logger logger;
     private final Set<Integer> weakKeyWarned = ConcurrentHashMap.newKeySet();
 
-    /** The factory the service loader creates; logs through {@link System#getLogger}. */
+    /** The factory the service loader creates; logs through SLF4J. */
     public PskServerAuthFactory() {
-        this(System.getLogger(PskServerAuthFactory.class.getName()));
+        this(LoggerFactory.getLogger(PskServerAuthFactory.class));
     }
 
     /** A factory that logs its warnings to {@code logger}. */
@@ -55,7 +55,7 @@ public final class PskServerAuthFactory implements ServerAuthFactory, PskMechani
         PresharedKey key = PresharedKey.of(context.credential().orElse(null));
         int clientId = context.client().clientId();
         if (key.isWeak() && weakKeyWarned.size() < MAX_WARNED && weakKeyWarned.add(clientId)) {
-            logger.log(Level.WARNING, WeakKeyWarning.text("client " + clientId));
+            logger.warn(WeakKeyWarning.text("client " + clientId));
         }
         return new PskServerExchange(key);
     }

@@ -10,7 +10,7 @@ import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.auth.ServerAuthFactory;
 import dev.hivemind.api.error.InternalHiveMindException;
-import java.lang.System.Logger.Level;
+import org.slf4j.event.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +85,7 @@ class PskAuthFactoryTest {
         server.newExchange(TestContexts.server(6, STRONG_KEY)).close();
         assertEquals(1, log.entries().size(), log.entries().toString());
         RecordingLogger.Entry warning = log.entries().get(0);
-        assertEquals(Level.WARNING, warning.level());
+        assertEquals(Level.WARN, warning.level());
         assertTrue(warning.message().contains("client 5"), warning.message());
         assertFalse(warning.message().contains(LEGACY_KEY));
     }

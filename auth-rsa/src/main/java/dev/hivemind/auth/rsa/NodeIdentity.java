@@ -15,6 +15,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's RSA key pair: the private key that signs server envelopes and decrypts client envelopes, and
@@ -28,7 +30,7 @@ public final class NodeIdentity {
     /** The default size of a generated key. */
     public static final int DEFAULT_KEY_BITS = 2048;
 
-    private static final System.Logger LOG = System.getLogger(NodeIdentity.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NodeIdentity.class);
 
     private final RSAPrivateCrtKey privateKey;
     private final RsaPeerKey publicKey;
@@ -106,7 +108,7 @@ public final class NodeIdentity {
         NodeIdentity created = generate(bits, random);
         try {
             created.save(file);
-            LOG.log(System.Logger.Level.INFO, "generated a {0}-bit RSA identity {1} in {2}", bits,
+            LOG.info("generated a {}-bit RSA identity {} in {}", bits,
                     created.publicKey.fingerprint(), file);
             return created;
         } catch (FileAlreadyExistsException e) {

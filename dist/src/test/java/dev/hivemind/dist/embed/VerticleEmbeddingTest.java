@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Embedding in Vert.x" example, run as written: a complete hub deployed as a verticle into the
- * application's own {@code Vertx}, then a satellite connects to it with the password handshake.
+ * {@link HiveMindVerticle}, the hub as a deployable verticle configured with JSON: a complete hub deployed into the
+ * application's own {@code Vertx}, then a satellite connects to it with the password handshake. (The README's
+ * embedding examples use {@code HiveMind.hub()} and {@code HiveMind.satellite()}; see examples/embedding.)
  */
 class VerticleEmbeddingTest {
     @TempDir

@@ -3,8 +3,9 @@ package dev.hivemind.engine.client;
 import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
+import dev.hivemind.api.error.ConnectFailedException;
+import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
-import dev.hivemind.api.error.InternalHiveMindException;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.ClientEndpoint;
@@ -23,9 +24,11 @@ import dev.hivemind.engine.session.ClientSession;
 import dev.hivemind.engine.session.ClientSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
 import dev.hivemind.engine.session.SessionFraming;
+import dev.hivemind.engine.time.Scheduler;
 import dev.hivemind.engine.time.SystemScheduler;
 import dev.hivemind.engine.work.WorkerPool;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +41,9 @@ import java.util.function.Consumer;
  * Connects to hubs as a satellite. Every {@link #connect} opens a fresh connection and runs a fresh handshake: no key
  * survives a reconnect. The returned stage fails with the typed reason: {@link dev.hivemind.api.error.AuthenticationException},
  * {@link dev.hivemind.api.error.NegotiationException}, {@link dev.hivemind.api.error.ProtocolViolationException},
- * {@link dev.hivemind.api.error.HandshakeTimeoutException} or {@link dev.hivemind.api.error.ConnectionClosedException}.
+ * {@link dev.hivemind.api.error.HandshakeTimeoutException}, {@link dev.hivemind.api.error.ConnectionClosedException}
+ * or {@link dev.hivemind.api.error.ConnectFailedException}. The client holds no limit of its own on how many
+ * connections it opens (embedding applications that want one use {@code hivemind-embedded}'s satellite).
  */
 public final class HiveMindClient {
     private final TransportClient transport;
@@ -99,19 +104,39 @@ public final class HiveMindClient {
         return connect(endpoint, null);
     }
 
-    /** Connects; messages from the hub go to {@code listener} on the connection's thread. */
+    /**
+     * Connects; messages from the hub go to {@code listener} on the connection's thread. One deadline,
+     * {@link ClientOptions#handshakeTimeout()}, bounds everything from this call on: the TCP connect, any wait for a
+     * pooled connection, TLS, the upgrade and the handshake. When it passes the stage fails with a
+     * {@link HandshakeTimeoutException} (and a connection that opens later is closed at once); a connection that
+     * cannot be opened at all fails it with a {@link ConnectFailedException}.
+     */
     public CompletionStage<HiveMindConnection> connect(ClientEndpoint endpoint, Consumer<HiveMessage> listener) {
         CompletableFuture<HiveMindConnection> result = new CompletableFuture<>();
         CompletableFuture<HiveMindConnection.CloseInfo> closed = new CompletableFuture<>();
         AtomicReference<HiveMindConnection> connection = new AtomicReference<>();
         AtomicReference<ClientSession> sessionRef = new AtomicReference<>();
         AuthorizationToken token = new AuthorizationToken(options.userAgent(), credentials.accessKey());
+        Duration limit = options.handshakeTimeout();
+        long started = env.nanoTime().getAsLong();
+        Scheduler.Cancellable deadline = env.scheduler().schedule(limit, () -> {
+            ClientSession s = sessionRef.get();
+            HandshakeTimeoutException timeout = new HandshakeTimeoutException("no session with " + endpoint.address()
+                    + " within " + limit.toMillis() + " ms (" + (s == null ? "still connecting" : "handshake in state "
+                    + s.state()) + ")");
+            if (result.completeExceptionally(timeout) && s != null) {
+                s.abort(timeout);
+            }
+        });
+        result.whenComplete((c, e) -> deadline.cancel());
         ClientSessionListener sessionListener = new ClientSessionListener() {
             @Override
             public void onEstablished(SessionInfo info) {
                 HiveMindConnection c = new HiveMindConnection(sessionRef.get(), info, closed, listener, 1024);
                 connection.set(c);
-                result.complete(c);
+                if (!result.complete(c)) {
+                    sessionRef.get().close(); // the deadline passed a moment ago
+                }
             }
 
             @Override
@@ -131,9 +156,16 @@ public final class HiveMindClient {
                 }
             }
         };
-        transport.connect(endpoint, token, conn -> {
-            ClientSession s = new ClientSession(conn, credentials, endpoint.address(), methods, options, env,
-                    sessionListener);
+        ClientEndpoint bounded = endpoint.connectTimeout().compareTo(limit) <= 0 ? endpoint
+                : new ClientEndpoint(endpoint.scheme(), endpoint.host(), endpoint.port(), endpoint.tls(),
+                        endpoint.maxFrameBytes(), limit);
+        transport.connect(bounded, token, conn -> {
+            Duration left = limit.minusNanos(env.nanoTime().getAsLong() - started);
+            if (result.isDone() || left.isNegative() || left.isZero()) {
+                return new LateConnection(conn);
+            }
+            ClientSession s = new ClientSession(conn, credentials, endpoint.address(), methods,
+                    options.withHandshakeTimeout(left), env, sessionListener);
             sessionRef.set(s);
             return s;
         }).whenComplete((conn, error) -> {
@@ -141,8 +173,8 @@ public final class HiveMindClient {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 result.completeExceptionally(cause instanceof HiveMindException ? cause
-                        : new InternalHiveMindException("connection failed", "cannot connect to "
-                                + endpoint.address() + ": " + cause.getMessage(), cause));
+                        : new ConnectFailedException("cannot connect to " + endpoint.address() + ": "
+                                + cause.getMessage(), cause));
             }
         });
         return result;

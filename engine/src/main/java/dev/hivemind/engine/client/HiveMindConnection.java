@@ -61,9 +61,17 @@ public final class HiveMindConnection implements AutoCloseable {
         return session.sessionId();
     }
 
-    /** Sends a message, encrypted under the session key. */
-    public void send(HiveMessage message) {
-        session.send(message);
+    /**
+     * Sends a message, encrypted under the session key; the stage completes once it is handed to the socket, or fails
+     * with the reason (see {@link ClientSession#send}).
+     */
+    public CompletionStage<Void> send(HiveMessage message) {
+        return session.send(message);
+    }
+
+    /** Whether the outgoing buffer is above its high-water mark: stop sending until writes complete. */
+    public boolean writeQueueFull() {
+        return session.writeQueueFull();
     }
 
     /** The next message from the hub, or empty after {@code timeout}. Only without a listener. */

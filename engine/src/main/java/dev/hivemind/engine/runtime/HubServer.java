@@ -1,5 +1,6 @@
 package dev.hivemind.engine.runtime;
 
+import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.transport.TransportServer;
@@ -50,8 +51,22 @@ public final class HubServer implements AutoCloseable {
         return hub;
     }
 
+    /** Creates one transport's server in front of the hub. */
+    @FunctionalInterface
+    public interface ServerCreator {
+        TransportServer create(TransportFactory factory, ServerTransportConfig config, ConnectionAcceptor acceptor);
+    }
+
     /** Starts every configured transport; on any failure stops those already started and rethrows. */
     public synchronized Map<String, InetSocketAddress> start() {
+        return start(TransportFactory::createServer);
+    }
+
+    /**
+     * As {@link #start()}, creating each server with {@code creator} (an embedding application's servers run on its
+     * own Vert.x this way).
+     */
+    public synchronized Map<String, InetSocketAddress> start(ServerCreator creator) {
         List<String> missing = new ArrayList<>();
         for (TransportSettings t : config.transports()) {
             if (!transports.containsKey(t.name())) {
@@ -68,7 +83,7 @@ public final class HubServer implements AutoCloseable {
                 TransportFactory factory = transports.get(t.name());
                 ServerTransportConfig sc = new ServerTransportConfig(t.host(), t.port(), t.maxFrameBytes(),
                         t.idleTimeout(), t.tls(), config.dataDirectory(), t.extra());
-                TransportServer server = factory.createServer(sc, hub);
+                TransportServer server = creator.create(factory, sc, hub);
                 InetSocketAddress address;
                 try {
                     address = server.start().toCompletableFuture()

@@ -15,6 +15,7 @@ import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.error.ProtocolViolationException;
+import dev.hivemind.api.error.TransportClosedException;
 import dev.hivemind.api.handshake.ClientHandshake;
 import dev.hivemind.api.handshake.ClientHello;
 import dev.hivemind.api.handshake.HandshakeOffer;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -118,19 +120,43 @@ public final class ClientSession implements ConnectionHandler {
     }
 
     /**
-     * Sends an application message under the session key. A BUS message gets the context a hub needs (our session,
-     * see {@link SatelliteBusContext}). Safe from any thread; dropped unless established.
+     * Sends an application message under the session key; a BUS message gets the context a hub needs (our session,
+     * see {@link SatelliteBusContext}). Safe from any thread. The stage completes once the frame is handed to the
+     * socket, or fails with the reason: an {@link IllegalStateException} before the session is established, the
+     * error that ended the session once it is closed, or the transport's refusal.
      */
-    public void send(HiveMessage message) {
-        HiveMessage outgoing = busContext.complete(message);
+    public CompletionStage<Void> send(HiveMessage message) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
         connection.executor().execute(() -> {
             if (state != ClientState.ESTABLISHED) {
-                LOG.debug("dropping {}: session is {}", message, state);
+                written.completeExceptionally(notEstablished());
                 return;
             }
-            Failures.guard(() -> connection.send(keys.seal(env.framing(), outgoing)), this::fail,
-                    "cannot encode outgoing message");
+            HiveMessage outgoing = busContext.complete(message);
+            Failures.guard(() -> connection.send(keys.seal(env.framing(), outgoing)).whenComplete((v, e) -> {
+                if (e == null) {
+                    written.complete(null);
+                } else {
+                    written.completeExceptionally(Failures.typed(e, "cannot send"));
+                }
+            }), this::fail, "cannot encode outgoing message");
+            if (state == ClientState.CLOSED && !written.isDone()) {
+                written.completeExceptionally(notEstablished());
+            }
         });
+        return written;
+    }
+
+    /** Whether the connection's outgoing buffer is above its high-water mark (the hub reads slowly). */
+    public boolean writeQueueFull() {
+        return connection.writeQueueFull();
+    }
+
+    private RuntimeException notEstablished() {
+        if (state == ClientState.CLOSED) {
+            return failure != null ? failure : new ConnectionClosedException(CloseCode.NORMAL.code(), "session closed");
+        }
+        return new IllegalStateException("the session is not established yet (" + state + ")");
     }
 
     /** Closes the session normally. Safe from any thread. */
@@ -141,6 +167,11 @@ public final class ClientSession implements ConnectionHandler {
                 connection.close(CloseCode.NORMAL, "bye");
             }
         });
+    }
+
+    /** Ends the session with {@code error} (its close code and reason go to the server). Safe from any thread. */
+    public void abort(HiveMindException error) {
+        connection.executor().execute(() -> fail(error));
     }
 
     // ---------------------------------------------------------------- ConnectionHandler
@@ -164,7 +195,8 @@ public final class ClientSession implements ConnectionHandler {
         if (state == ClientState.CLOSED) {
             return;
         }
-        HiveMindException cause = state == ClientState.ESTABLISHED && (code == 1000 || code == 1001)
+        HiveMindException cause = connection.closedLocally() ? new TransportClosedException(code, reason)
+                : state == ClientState.ESTABLISHED && (code == 1000 || code == 1001)
                 ? null : new ConnectionClosedException(code, reason);
         release(code, reason, cause);
     }

@@ -16,11 +16,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
-import java.lang.System.Logger.Level;
 import java.nio.charset.CharacterCodingException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection speaking the TCP framing of {@code docs/protocol/TCP-FRAMING.md}, server or client side.
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * CLOSE before that fails the connect stage with a {@link ConnectionClosedException}.
  */
 final class TcpConnection extends AbstractVertxConnection implements FrameDecoder.Listener {
-    private static final System.Logger LOG = System.getLogger(TcpConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
 
     private enum Phase { AWAIT_AUTH, ADMITTING, AWAIT_FIRST_FRAME, OPEN }
 
@@ -52,7 +53,7 @@ final class TcpConnection extends AbstractVertxConnection implements FrameDecode
             activity();
             decoder.feed(chunk);
         });
-        socket.exceptionHandler(e -> log.log(Level.DEBUG, "{0}: {1}", id(), String.valueOf(e)));
+        socket.exceptionHandler(e -> log.debug("{}: {}", id(), String.valueOf(e)));
         socket.closeHandler(v -> {
             decoder.stop();
             socketClosed();

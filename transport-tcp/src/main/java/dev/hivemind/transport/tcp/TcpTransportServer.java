@@ -17,12 +17,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TCP server: a Vert.x {@link NetServer} speaking the HiveMind TCP framing. A connection must send AUTH first
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * Until then it holds a {@link PendingConnections} place (capped per address; the oldest evicted when all are taken).
  */
 public final class TcpTransportServer extends AbstractVertxServer<NetServerOptions> {
-    private static final System.Logger LOG = System.getLogger(TcpTransportServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TcpTransportServer.class);
 
     private NetServer server;
     private PendingConnections pending;
@@ -83,21 +84,21 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
         Context context = Vertx.currentContext();
         TcpConnection connection = TcpConnection.accepted(vertx(), context, socket, limits, this::admit);
         if (stopping()) {
-            LOG.log(Level.INFO, "tcp: refusing {0}: server stopping", connection.remoteAddress());
+            LOG.info("tcp: refusing {}: server stopping", connection.remoteAddress());
             connection.refuse(CloseCode.TRY_AGAIN_LATER, "server stopping");
             return;
         }
         Optional<PendingConnections.Slot> slot = pending.take(connection.remoteAddress(), () -> {
-            LOG.log(Level.INFO, "tcp: {0} was not admitted within {1}; closing", connection.remoteAddress(),
+            LOG.info("tcp: {} was not admitted within {}; closing", connection.remoteAddress(),
                     settings.admissionTimeout());
             connection.refuse(CloseCode.POLICY_VIOLATION, "authentication timeout");
         }, () -> {
-            LOG.log(Level.INFO, "tcp: {0} evicted: the oldest of {1} connections waiting for admission",
+            LOG.info("tcp: {} evicted: the oldest of {} connections waiting for admission",
                     connection.remoteAddress(), settings.maxPendingAdmissions());
             connection.refuse(CloseCode.TRY_AGAIN_LATER, "server busy");
         });
         if (slot.isEmpty()) {
-            LOG.log(Level.INFO, "tcp: refusing {0}: {1} connections from its address wait for admission",
+            LOG.info("tcp: refusing {}: {} connections from its address wait for admission",
                     connection.remoteAddress(), settings.maxPendingPerAddress());
             connection.refuse(CloseCode.TRY_AGAIN_LATER, "server busy");
             return;
@@ -125,7 +126,7 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
                 return;
             }
             if (error != null || result == null) {
-                LOG.log(Level.ERROR, "tcp: admission of " + remote + " failed", error);
+                LOG.error("tcp: admission of " + remote + " failed", error);
                 connection.refuse(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             } else if (result instanceof Admission.Rejected rejected) {
                 reject(connection, rejected);
@@ -138,7 +139,7 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
     }
 
     private static void reject(TcpConnection connection, Admission.Rejected rejected) {
-        LOG.log(Level.INFO, "tcp: refused {0} with {1,number,#}: {2}", connection.remoteAddress(),
+        LOG.info("tcp: refused {} with {}: {}", connection.remoteAddress(),
                 rejected.closeCode().code(), rejected.reason());
         connection.refuse(rejected.closeCode(), rejected.reason());
     }
@@ -148,11 +149,11 @@ public final class TcpTransportServer extends AbstractVertxServer<NetServerOptio
         try {
             handler = acceptor.open(connection, accepted);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "tcp: the engine could not open " + connection.id(), e);
+            LOG.error("tcp: the engine could not open " + connection.id(), e);
             connection.refuse(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
-        LOG.log(Level.DEBUG, "tcp: {0} open from {1} ({2})", connection.id(), connection.remoteAddress(),
+        LOG.debug("tcp: {} open from {} ({})", connection.id(), connection.remoteAddress(),
                 LogSafe.text(accepted.userAgent()));
         connection.admitted(handler);
     }

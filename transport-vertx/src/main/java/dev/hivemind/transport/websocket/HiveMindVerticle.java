@@ -4,11 +4,12 @@ import dev.hivemind.api.runtime.HubRuntime;
 import dev.hivemind.api.runtime.HubRuntimeProvider;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A complete HiveMind hub as a Vert.x verticle, for applications that run their own {@code Vertx}:
@@ -21,7 +22,7 @@ import java.util.ServiceLoader;
  * (closing connections with 1001) and closes the hub.
  */
 public class HiveMindVerticle extends VerticleBase {
-    private static final System.Logger LOG = System.getLogger(HiveMindVerticle.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HiveMindVerticle.class);
 
     private final ClassLoader loader;
     private HubRuntime runtime;
@@ -54,7 +55,7 @@ public class HiveMindVerticle extends VerticleBase {
             return Future.fromCompletionStage(server.start(), context);
         }).onSuccess(bound -> {
             address = bound;
-            LOG.log(Level.INFO, "HiveMindVerticle: hub serving on {0}", bound);
+            LOG.info("HiveMindVerticle: hub serving on {}", bound);
         }).onFailure(e -> closeRuntime());
     }
 
@@ -87,7 +88,7 @@ public class HiveMindVerticle extends VerticleBase {
             try {
                 runtime.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "HiveMindVerticle: closing the hub failed", e);
+                LOG.warn("HiveMindVerticle: closing the hub failed", e);
             }
             runtime = null;
         }

@@ -11,13 +11,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link dev.hivemind.api.transport.Connection} over one Vert.x WebSocket, server or client side. */
 final class WebSocketConnection extends AbstractVertxConnection {
-    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final Buffer EMPTY = Buffer.buffer(0);
 
     private final WebSocket socket;
@@ -84,7 +85,7 @@ final class WebSocketConnection extends AbstractVertxConnection {
             socket.close((short) code, reason);
             return;
         }
-        log.log(Level.DEBUG, "{0}: {1}", id(), String.valueOf(error));
+        log.debug("{}: {}", id(), String.valueOf(error));
     }
 
     @Override

@@ -17,12 +17,13 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.ClientSSLOptions;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket client. It connects exactly as hivemind_bus_client does: request target
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * connect stage with a {@link ConnectionClosedException} carrying the status.
  */
 public final class WebSocketTransportClient extends AbstractVertxClient {
-    private static final System.Logger LOG = System.getLogger(WebSocketTransportClient.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransportClient.class);
 
     private final Map<Integer, WebSocketClient> clientsByFrameLimit = new ConcurrentHashMap<>();
 
@@ -86,6 +87,9 @@ public final class WebSocketTransportClient extends AbstractVertxClient {
     private WebSocketClient client(int maxFrameBytes) {
         return clientsByFrameLimit.computeIfAbsent(maxFrameBytes, max -> vertx.createWebSocketClient(
                 new WebSocketClientOptions()
+                        // Vert.x queues connects beyond 50 per host until one closes: one client may hold many
+                        // sessions (a load generator, a bridge)
+                        .setMaxConnections(1_000_000)
                         .setMaxFrameSize(max)
                         .setMaxMessageSize(max)
                         .setTryUsePerFrameCompression(false)
@@ -97,7 +101,7 @@ public final class WebSocketTransportClient extends AbstractVertxClient {
         if (cause instanceof UpgradeRejectedException rejected) {
             String body = rejected.getBody() == null ? "" : rejected.getBody().toString(StandardCharsets.UTF_8);
             String reason = CloseReasons.truncate(body.isBlank() ? "upgrade refused" : body.strip());
-            LOG.log(Level.INFO, "websocket: {0} refused the connection with HTTP {1,number,#}", endpoint.address(),
+            LOG.info("websocket: {} refused the connection with HTTP {}", endpoint.address(),
                     rejected.getStatus());
             return new ConnectionClosedException(rejected.getStatus(), reason);
         }

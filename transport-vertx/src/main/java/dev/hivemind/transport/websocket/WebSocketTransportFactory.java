@@ -4,15 +4,16 @@ import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.api.transport.TransportClient;
-import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.transport.TransportServer;
+import dev.hivemind.transport.vertx.VertxTransportFactory;
+import io.vertx.core.Vertx;
 import java.util.Set;
 
 /**
  * The {@code websocket} transport: HiveMind over WebSocket on Vert.x, wire-compatible with hivemind-core's tornado
  * server and hivemind_bus_client (schemes {@code ws} and {@code wss}, default port 5678).
  */
-public final class WebSocketTransportFactory implements TransportFactory {
+public final class WebSocketTransportFactory implements VertxTransportFactory {
     /** The plugin name. */
     public static final String NAME = "websocket";
     /** hivemind-core's default port. */
@@ -47,5 +48,15 @@ public final class WebSocketTransportFactory implements TransportFactory {
     @Override
     public TransportClient createClient(PluginSettings settings) {
         return new WebSocketTransportClient(settings);
+    }
+
+    @Override
+    public TransportClient createClient(Vertx vertx, PluginSettings settings) {
+        return new WebSocketTransportClient(java.util.Objects.requireNonNull(vertx, "vertx"), settings);
+    }
+
+    @Override
+    public TransportServer createServer(Vertx vertx, ServerTransportConfig config, ConnectionAcceptor acceptor) {
+        return new WebSocketTransportServer(java.util.Objects.requireNonNull(vertx, "vertx"), config, acceptor);
     }
 }

@@ -20,7 +20,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket server: a Vert.x {@link HttpServer} that serves the single route {@code /}. Each upgrade request is
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It runs on a Vert.x instance it is given (for example a verticle's), or on one it creates and closes itself.
  */
 public final class WebSocketTransportServer extends AbstractVertxServer<HttpServerOptions> {
-    private static final System.Logger LOG = System.getLogger(WebSocketTransportServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransportServer.class);
 
     private final AtomicInteger pendingAdmissions = new AtomicInteger();
     private final Map<String, PendingConnections.Slot> upgrading = new ConcurrentHashMap<>();
@@ -124,16 +125,16 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     private void onConnection(HttpConnection connection) {
         InetSocketAddress remote = SocketAddresses.of(connection.remoteAddress());
         Optional<PendingConnections.Slot> slot = pending.take(remote, () -> {
-            LOG.log(Level.INFO, "websocket: {0} did not complete its upgrade within {1}; closing", remote,
+            LOG.info("websocket: {} did not complete its upgrade within {}; closing", remote,
                     settings.admissionTimeout());
             connection.close();
         }, () -> {
-            LOG.log(Level.INFO, "websocket: {0} evicted: the oldest of {1} connections waiting for their upgrade",
+            LOG.info("websocket: {} evicted: the oldest of {} connections waiting for their upgrade",
                     remote, settings.maxPendingAdmissions());
             connection.close();
         });
         if (slot.isEmpty()) {
-            LOG.log(Level.INFO, "websocket: refusing {0}: {1} connections from its address wait for their upgrade",
+            LOG.info("websocket: refusing {}: {} connections from its address wait for their upgrade",
                     remote, settings.maxPendingPerAddress());
             connection.close();
             return;
@@ -197,7 +198,7 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     private void decide(ServerWebSocketHandshake handshake, Context context, InetSocketAddress remote, Admission admission,
             Throwable error) {
         if (error != null || admission == null) {
-            LOG.log(Level.ERROR, "websocket: admission of " + remote + " failed", error);
+            LOG.error("websocket: admission of " + remote + " failed", error);
             refuse(handshake, 500, remote, "admission failed");
         } else if (admission instanceof Admission.Rejected rejected) {
             refuse(handshake, rejected.httpStatus(), remote, rejected.reason());
@@ -211,7 +212,7 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
                     slot.release();
                 }
                 if (ar.failed()) {
-                    LOG.log(Level.DEBUG, "websocket: upgrade of {0} failed: {1}", remote, String.valueOf(ar.cause()));
+                    LOG.debug("websocket: upgrade of {} failed: {}", remote, String.valueOf(ar.cause()));
                 } else {
                     open(ar.result(), context, remote, accepted);
                 }
@@ -220,7 +221,7 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     }
 
     private static void refuse(ServerWebSocketHandshake handshake, int status, InetSocketAddress remote, String reason) {
-        LOG.log(Level.INFO, "websocket: refused {0} with HTTP {1,number,#}: {2}", remote, status, reason);
+        LOG.info("websocket: refused {} with HTTP {}: {}", remote, status, reason);
         handshake.reject(status);
     }
 
@@ -238,11 +239,11 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
         try {
             handler = acceptor.open(connection, accepted);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "websocket: the engine could not open " + connection.id(), e);
+            LOG.error("websocket: the engine could not open " + connection.id(), e);
             connection.abort(CloseCode.INTERNAL_ERROR, CloseCode.INTERNAL_ERROR.defaultReason());
             return;
         }
-        LOG.log(Level.DEBUG, "websocket: {0} open from {1} ({2})", connection.id(), remote,
+        LOG.debug("websocket: {} open from {} ({})", connection.id(), remote,
                 LogSafe.text(accepted.userAgent()));
         connection.open(handler);
     }

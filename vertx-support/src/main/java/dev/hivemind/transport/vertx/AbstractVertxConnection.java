@@ -10,12 +10,12 @@ import dev.hivemind.api.transport.Frame;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
 
 /**
  * What every Vert.x-based connection shares: confinement to one event loop, sends from any thread, a bounded
@@ -41,7 +41,7 @@ public abstract class AbstractVertxConnection implements Connection {
     /** What a keep-alive ping costs in the write accounting (a header and an empty payload). */
     private static final int PING_BYTES = 6;
 
-    protected final System.Logger log;
+    protected final Logger log;
     protected final Vertx vertx;
     protected final Context context;
     protected final ConnectionLimits limits;
@@ -65,7 +65,7 @@ public abstract class AbstractVertxConnection implements Connection {
     private final NoopFrameLimit noopFrames;
 
     /** Must be called on the connection's event loop. */
-    protected AbstractVertxConnection(System.Logger log, String transport, Vertx vertx, Context context,
+    protected AbstractVertxConnection(Logger log, String transport, Vertx vertx, Context context,
             InetSocketAddress remoteAddress, ConnectionLimits limits) {
         this.log = log;
         this.transport = transport;
@@ -125,6 +125,12 @@ public abstract class AbstractVertxConnection implements Connection {
         return state == State.OPEN;
     }
 
+    /** Whether this side started the close (read it on the event loop, as {@code onClosed} is). */
+    @Override
+    public boolean closedLocally() {
+        return state != State.OPEN && localReason != null;
+    }
+
     @Override
     public boolean writeQueueFull() {
         return unsentBytes.get() >= limits.writeHighWaterBytes();
@@ -165,7 +171,7 @@ public abstract class AbstractVertxConnection implements Connection {
         long unsent = unsentBytes.addAndGet(size);
         if (unsent > limits.writeLimitBytes()) {
             unsentBytes.addAndGet(-size);
-            log.log(Level.WARNING, "{0}: {1} unsent bytes exceed the limit; dropping the peer", id, unsent);
+            log.warn("{}: {} unsent bytes exceed the limit; dropping the peer", id, unsent);
             // fail the send before onClosed runs, so whoever sees the close also sees the refused send
             result.completeExceptionally(new ConnectionClosedException(CloseCode.POLICY_VIOLATION.code(),
                     "connection " + id + " is closed"));
@@ -223,7 +229,7 @@ public abstract class AbstractVertxConnection implements Connection {
         try {
             connectionHandler.onOpen();
         } catch (RuntimeException e) {
-            log.log(Level.ERROR, id + ": the connection handler failed in onOpen", e);
+            log.error(id + ": the connection handler failed in onOpen", e);
             closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
         }
         if (state == State.OPEN) {
@@ -240,7 +246,7 @@ public abstract class AbstractVertxConnection implements Connection {
         try {
             handler.onFrame(frame);
         } catch (RuntimeException e) {
-            log.log(Level.ERROR, id + ": the connection handler failed on a frame", e);
+            log.error(id + ": the connection handler failed on a frame", e);
             closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
         }
     }
@@ -257,7 +263,7 @@ public abstract class AbstractVertxConnection implements Connection {
     protected final boolean noop() {
         watchdog.activity();
         if (noopFrames.exceededBy(System.nanoTime()) && state == State.OPEN) {
-            log.log(Level.INFO, "{0}: more than {1} frames without data; closing", id, limits.maxNoopFrames());
+            log.info("{}: more than {} frames without data; closing", id, limits.maxNoopFrames());
             failInbound(CloseCode.POLICY_VIOLATION, NOOP_REASON);
             return false;
         }
@@ -282,7 +288,7 @@ public abstract class AbstractVertxConnection implements Connection {
      * socket without waiting for the peer's answer.
      */
     protected final void failInbound(CloseCode code, String reason) {
-        log.log(Level.DEBUG, "{0}: closing with {1} ({2})", id, code.code(), reason);
+        log.debug("{}: closing with {} ({})", id, code.code(), reason);
         drop(code, reason);
     }
 
@@ -337,13 +343,13 @@ public abstract class AbstractVertxConnection implements Connection {
             code = 1006;
             reason = "connection lost";
         }
-        log.log(Level.DEBUG, "{0}: closed with {1} {2}", id, code, LogSafe.text(reason));
+        log.debug("{}: closed with {} {}", id, code, LogSafe.text(reason));
         ConnectionHandler h = handler;
         if (h != null) {
             try {
                 h.onClosed(code, reason);
             } catch (RuntimeException e) {
-                log.log(Level.ERROR, id + ": the connection handler failed in onClosed", e);
+                log.error(id + ": the connection handler failed in onClosed", e);
             }
         }
         afterClose(code, reason);
@@ -377,7 +383,7 @@ public abstract class AbstractVertxConnection implements Connection {
             closingTimer = vertx.setTimer(Math.max(1, limits.closingTimeout().toMillis()), t -> {
                 closingTimer = -1;
                 if (state != State.CLOSED) {
-                    log.log(Level.DEBUG, "{0}: close handshake timed out; dropping the socket", id);
+                    log.debug("{}: close handshake timed out; dropping the socket", id);
                     dropSocket(localReason != null ? localCode : peerCode, localReason != null ? localReason : "");
                 }
             });
@@ -391,7 +397,7 @@ public abstract class AbstractVertxConnection implements Connection {
         drainTimer = vertx.setTimer(Math.max(1, limits.drainTimeout().toMillis()), t -> {
             drainTimer = -1;
             if (inputPausedForBackpressure && state == State.OPEN) {
-                log.log(Level.INFO, "{0}: the peer did not read for {1}; dropping it", id, limits.drainTimeout());
+                log.info("{}: the peer did not read for {}; dropping it", id, limits.drainTimeout());
                 drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
             }
         });
@@ -417,7 +423,7 @@ public abstract class AbstractVertxConnection implements Connection {
 
     private void idleExpired() {
         if (state == State.OPEN) {
-            log.log(Level.DEBUG, "{0}: no frame from the peer for {1}; closing", id, limits.idleTimeout());
+            log.debug("{}: no frame from the peer for {}; closing", id, limits.idleTimeout());
             drop(CloseCode.POLICY_VIOLATION, IDLE_REASON);
         }
     }

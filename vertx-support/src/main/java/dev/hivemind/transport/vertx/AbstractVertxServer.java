@@ -7,7 +7,6 @@ import dev.hivemind.api.transport.TransportServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
 
 /**
  * The life cycle every Vert.x transport server shares. It runs on a Vert.x instance it is given (and leaves open) or
@@ -34,7 +34,7 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
     protected final ConnectionAcceptor acceptor;
     protected final TransportSettings settings;
     protected final ConnectionLimits limits;
-    private final System.Logger log;
+    private final Logger log;
     private final String transport;
     private final Vertx givenVertx;
     private final Set<AbstractVertxConnection> live = ConcurrentHashMap.newKeySet();
@@ -44,7 +44,7 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
     private CompletableFuture<Void> stopped;
 
     /** A server of {@code transport} on {@code vertx} (owned by the caller), or on its own if {@code null}. */
-    protected AbstractVertxServer(System.Logger log, String transport, Vertx vertx, ServerTransportConfig config,
+    protected AbstractVertxServer(Logger log, String transport, Vertx vertx, ServerTransportConfig config,
             ConnectionAcceptor acceptor) {
         this.log = log;
         this.transport = transport;
@@ -85,12 +85,12 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
         vertx.executeBlocking(this::serverOptions)
                 .compose(this::listen)
                 .onSuccess(port -> {
-                    log.log(Level.INFO, "{0}: listening on {1}://{2}:{3,number,#}", transport,
+                    log.info("{}: listening on {}://{}:{}", transport,
                             scheme(config.tls().enabled()), config.host(), port);
                     started.complete(new InetSocketAddress(config.host(), port));
                 })
                 .onFailure(e -> {
-                    log.log(Level.ERROR, transport + ": could not start on " + config.host() + ":" + config.port(), e);
+                    log.error(transport + ": could not start on " + config.host() + ":" + config.port(), e);
                     if (givenVertx == null) {
                         vertx.close();
                     }
@@ -122,7 +122,7 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
                 .thenCompose(v -> givenVertx == null ? vertx.close().toCompletionStage().handle((x, e) -> null)
                         : CompletableFuture.completedFuture(null))
                 .whenComplete((v, e) -> {
-                    log.log(Level.INFO, "{0}: stopped", transport);
+                    log.info("{}: stopped", transport);
                     stopped.complete(null);
                 });
         return stopped;

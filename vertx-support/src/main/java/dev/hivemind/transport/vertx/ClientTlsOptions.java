@@ -4,15 +4,16 @@ import dev.hivemind.api.transport.ClientTls;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@link ClientTls} into Vert.x client TLS options. Pins (SPKI SHA-256) replace chain and host-name checks;
  * a trust file replaces the JDK trust store; trust-all is an explicit, logged opt-in.
  */
 public final class ClientTlsOptions {
-    private static final System.Logger LOG = System.getLogger(ClientTlsOptions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ClientTlsOptions.class);
 
     private ClientTlsOptions() {
     }
@@ -24,7 +25,7 @@ public final class ClientTlsOptions {
             return options.setTrustOptions(pinned).setHostnameVerificationAlgorithm("");
         }
         if (tls.insecureTrustAll()) {
-            LOG.log(Level.WARNING, "TLS to {0}: certificate verification is OFF (insecureTrustAll); anyone on the path"
+            LOG.warn("TLS to {}: certificate verification is OFF (insecureTrustAll); anyone on the path"
                     + " can read and change this connection. Pin the server key instead.", address);
             return options.setTrustAll(true).setHostnameVerificationAlgorithm("");
         }

@@ -5,7 +5,6 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,13 +13,15 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's TLS key and certificate: PEM files named by the configuration, generated as a self-signed pair at
  * first start when neither exists (the key written 0600). Blocking file work: call it off the event loop.
  */
 public final class ServerCertificates {
-    private static final System.Logger LOG = System.getLogger(ServerCertificates.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCertificates.class);
 
     /** File names hivemind-core uses. */
     public static final String CERT_FILE = "hivemind.crt";
@@ -51,7 +52,7 @@ public final class ServerCertificates {
         if (!certExists) {
             generate(cert, key, SelfSignedCertificate.hostNameFor(config.host()), transport);
         }
-        LOG.log(Level.INFO, "{0}: TLS certificate {1}, SPKI SHA-256 pin {2}", transport, cert, pinOf(cert));
+        LOG.info("{}: TLS certificate {}, SPKI SHA-256 pin {}", transport, cert, pinOf(cert));
         return new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString());
     }
 
@@ -65,7 +66,7 @@ public final class ServerCertificates {
                 Arrays.fill(keyPem, (byte) 0);
             }
             SecureFiles.writeAtomically(cert, generated.certificatePem(), false);
-            LOG.log(Level.WARNING, "{0}: generated a self-signed certificate for {1} at {2}; clients must pin it or"
+            LOG.warn("{}: generated a self-signed certificate for {} at {}; clients must pin it or"
                     + " trust it explicitly", transport, hostName, cert);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(transport + ": could not generate a self-signed certificate", e);
