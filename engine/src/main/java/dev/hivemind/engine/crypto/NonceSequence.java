@@ -3,7 +3,6 @@ package dev.hivemind.engine.crypto;
 import dev.hivemind.api.error.PolicyViolationException;
 import dev.hivemind.api.wire.CipherSuite;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,13 +69,18 @@ public final class NonceSequence implements NonceSource {
         if (nonce == null || nonce.length != nonceBytes) {
             return false;
         }
-        ByteBuffer b = ByteBuffer.wrap(nonce);
-        byte[] t = new byte[TAG_BYTES];
-        b.get(t);
-        long n = b.getLong();
-        byte[] s = new byte[suffix.length];
-        b.get(s);
-        return MessageDigest.isEqual(t, tag) && MessageDigest.isEqual(s, suffix) && n >= 0 && n < counter.get();
+        int diff = 0;
+        for (int i = 0; i < TAG_BYTES; i++) {
+            diff |= nonce[i] ^ tag[i];
+        }
+        for (int i = 0; i < suffix.length; i++) {
+            diff |= nonce[TAG_BYTES + COUNTER_BYTES + i] ^ suffix[i];
+        }
+        long n = 0;
+        for (int i = TAG_BYTES; i < TAG_BYTES + COUNTER_BYTES; i++) {
+            n = n << 8 | (nonce[i] & 0xFF);
+        }
+        return diff == 0 && n >= 0 && n < counter.get();
     }
 
     /** How many nonces have been issued. */

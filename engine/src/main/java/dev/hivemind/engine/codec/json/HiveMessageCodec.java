@@ -52,6 +52,11 @@ public final class HiveMessageCodec {
         return json.write(toWire(m));
     }
 
+    /** Appends {@link #serialize(HiveMessage)}'s text to {@code out}. */
+    public void serialize(HiveMessage m, StringBuilder out) {
+        json.writeTo(toWire(m), out);
+    }
+
     /** Parses the JSON text of a message. */
     public HiveMessage parse(String text) {
         return fromWire(json.parseObject(text));

@@ -30,6 +30,10 @@ final class PythonJsonWriter {
         return out.toString();
     }
 
+    static void write(Object value, StringBuilder out) {
+        writeValue(out, value, 0);
+    }
+
     private static void writeValue(StringBuilder out, Object value, int depth) {
         if (value == null) {
             out.append("null");

@@ -10,6 +10,7 @@ final class Rfc4648Base64Codec implements TextCodec {
     private final Base64.Decoder decoder;
     private final char char62;
     private final char char63;
+    private final byte[] alphabet;
 
     private Rfc4648Base64Codec(TextEncoding encoding, Base64.Encoder encoder, Base64.Decoder decoder, char c62, char c63) {
         this.encoding = encoding;
@@ -17,6 +18,8 @@ final class Rfc4648Base64Codec implements TextCodec {
         this.decoder = decoder;
         this.char62 = c62;
         this.char63 = c63;
+        this.alphabet = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789" + c62 + c63)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     static Rfc4648Base64Codec standard() {
@@ -35,6 +38,29 @@ final class Rfc4648Base64Codec implements TextCodec {
     @Override
     public String encode(byte[] data) {
         return encoder.encodeToString(data);
+    }
+
+    @Override
+    public int encodeInto(byte[] data, int off, int len, byte[] out, int outOff) {
+        int p = outOff;
+        int end = off + len - len % 3;
+        int i = off;
+        while (i < end) {
+            int v = (data[i++] & 0xFF) << 16 | (data[i++] & 0xFF) << 8 | (data[i++] & 0xFF);
+            out[p++] = alphabet[v >>> 18];
+            out[p++] = alphabet[(v >>> 12) & 0x3F];
+            out[p++] = alphabet[(v >>> 6) & 0x3F];
+            out[p++] = alphabet[v & 0x3F];
+        }
+        int rest = off + len - end;
+        if (rest > 0) {
+            int v = (data[i] & 0xFF) << 16 | (rest == 2 ? (data[i + 1] & 0xFF) << 8 : 0);
+            out[p++] = alphabet[v >>> 18];
+            out[p++] = alphabet[(v >>> 12) & 0x3F];
+            out[p++] = rest == 2 ? alphabet[(v >>> 6) & 0x3F] : (byte) '=';
+            out[p++] = '=';
+        }
+        return p - outOff;
     }
 
     @Override
