@@ -34,7 +34,7 @@ public final class PasswordAuthFactory implements AuthMethodFactory {
     @Override
     public Availability availability() {
         return PasswordKdf.available() ? Availability.ok()
-                : Availability.unavailable("this JDK provides no " + PasswordKdf.ALGORITHM);
+                : Availability.unavailable("this JDK provides no SHA-256");
     }
 
     @Override
