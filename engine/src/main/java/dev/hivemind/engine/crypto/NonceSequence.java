@@ -2,7 +2,6 @@ package dev.hivemind.engine.crypto;
 
 import dev.hivemind.api.error.PolicyViolationException;
 import dev.hivemind.api.wire.CipherSuite;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +60,13 @@ public final class NonceSequence implements NonceSource {
             throw new PolicyViolationException("key usage limit reached",
                     "this session key has encrypted " + limit + " messages; a new handshake is required");
         }
-        return ByteBuffer.allocate(nonceBytes).put(tag).putLong(n).put(suffix).array();
+        byte[] nonce = new byte[nonceBytes];
+        System.arraycopy(tag, 0, nonce, 0, TAG_BYTES);
+        for (int i = 0; i < COUNTER_BYTES; i++) {
+            nonce[TAG_BYTES + i] = (byte) (n >>> (8 * (COUNTER_BYTES - 1 - i)));
+        }
+        System.arraycopy(suffix, 0, nonce, TAG_BYTES + COUNTER_BYTES, suffix.length);
+        return nonce;
     }
 
     @Override
