@@ -86,6 +86,9 @@ public final class WebSocketTransportClient extends AbstractVertxClient {
     private WebSocketClient client(int maxFrameBytes) {
         return clientsByFrameLimit.computeIfAbsent(maxFrameBytes, max -> vertx.createWebSocketClient(
                 new WebSocketClientOptions()
+                        // Vert.x queues connects beyond 50 per host until one closes: one client may hold many
+                        // sessions (a load generator, a bridge)
+                        .setMaxConnections(1_000_000)
                         .setMaxFrameSize(max)
                         .setMaxMessageSize(max)
                         .setTryUsePerFrameCompression(false)
