@@ -16,4 +16,13 @@ public interface ClientRegistry {
     /** Records that a client connected just now (best effort; the default does nothing). */
     default void touch(int clientId, double epochSeconds) {
     }
+
+    /**
+     * Records when several clients last connected (client id to epoch seconds), best effort. The hub batches
+     * connection times and calls this at most about once a second; an implementation writing to a database should
+     * do it in one transaction. The default calls {@link #touch} for each.
+     */
+    default void touchAll(java.util.Map<Integer, Double> lastSeen) {
+        lastSeen.forEach(this::touch);
+    }
 }

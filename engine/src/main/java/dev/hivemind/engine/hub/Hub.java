@@ -47,6 +47,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final HubMetrics metrics = new HubMetrics();
     private final MessagePolicy policy = new MessagePolicy();
     private final FailureLimiter failures;
+    private final LastSeenRecorder lastSeen;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -66,6 +67,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.io = io;
         this.nodeId = nodeId;
         this.failures = new FailureLimiter(env.limits().maxAuthFailures(), env.limits().failureWindow(), clock, 100_000);
+        this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
         this.nodePublicKey = methods.stream().map(AuthMethodFactory::nodePublicKeyPem).flatMap(Optional::stream)
                 .findFirst().orElse("");
     }
@@ -175,16 +177,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         pending.decrementAndGet();
         metrics.established.incrementAndGet();
         failures.reset(keyOf(session.client().apiKey()));
-        int clientId = session.client().clientId();
-        double now = System.currentTimeMillis() / 1000.0;
-        // the registry may block (a database write): never on the connection's thread
-        io.compute(() -> {
-            registry.touch(clientId, now);
-            return null;
-        }, Runnable::run).exceptionally(e -> {
-            LOG.debug("cannot record last_seen for client {}: {}", clientId, e.toString());
-            return null;
-        });
+        // batched: the registry may block (a database write), never per handshake nor on the connection's thread
+        lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
         agent.onSessionEstablished(new FilteredPeer(session, policy, metrics));
     }
 
@@ -216,9 +210,10 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         }
     }
 
-    /** Closes every session with 1001. */
+    /** Closes every session with 1001 and writes the pending connection times. */
     @Override
     public void close() {
+        lastSeen.flush();
         for (ServerSession s : List.copyOf(sessions)) {
             s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));
         }
