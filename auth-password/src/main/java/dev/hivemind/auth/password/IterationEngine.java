@@ -55,15 +55,4 @@ abstract class IterationEngine {
             return new ClonedDigestEngine();
         }
     }
-
-    /** Writes the eight big-endian words of {@code state} to {@code out[0, 32)}. */
-    static void wordsToBytes(int[] state, byte[] out) {
-        for (int i = 0; i < 8; i++) {
-            int v = state[i];
-            out[4 * i] = (byte) (v >>> 24);
-            out[4 * i + 1] = (byte) (v >>> 16);
-            out[4 * i + 2] = (byte) (v >>> 8);
-            out[4 * i + 3] = (byte) v;
-        }
-    }
 }

@@ -21,6 +21,8 @@ final class Sha256CompressionEngine extends IterationEngine {
     /** Bit length of an HMAC-SHA256 input here: a 64-byte key block then a 32-byte U (or inner hash). */
     private static final int MESSAGE_BITS = (Pbkdf2HmacSha256.BLOCK + Pbkdf2HmacSha256.HASH) * 8;
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
     // static final: HotSpot inlines constant method handles, so the call reaches the compression intrinsic
     private static final MethodHandle COMPRESS;
     private static final MethodHandle STATE;
@@ -79,22 +81,32 @@ final class Sha256CompressionEngine extends IterationEngine {
         block[Pbkdf2HmacSha256.HASH] = (byte) 0x80;
         block[62] = (byte) (MESSAGE_BITS >>> 8);
         block[63] = (byte) MESSAGE_BITS;
+        int[] acc = new int[8];
         return new Run() {
             @Override
             public void iterate(byte[] u, byte[] t, int count) {
                 System.arraycopy(u, 0, block, 0, Pbkdf2HmacSha256.HASH);
+                for (int i = 0; i < 8; i++) {
+                    acc[i] = (int) BIG_ENDIAN_INT.get(t, 4 * i);
+                }
                 for (int n = 0; n < count; n++) {
                     System.arraycopy(inner, 0, st, 0, 8);
                     compress(digest, block);
-                    wordsToBytes(st, block);
+                    for (int i = 0; i < 8; i++) {
+                        BIG_ENDIAN_INT.set(block, 4 * i, st[i]);
+                    }
                     System.arraycopy(outer, 0, st, 0, 8);
                     compress(digest, block);
-                    wordsToBytes(st, block);
-                    for (int i = 0; i < Pbkdf2HmacSha256.HASH; i++) {
-                        t[i] ^= block[i];
+                    for (int i = 0; i < 8; i++) {
+                        int w = st[i];
+                        BIG_ENDIAN_INT.set(block, 4 * i, w);
+                        acc[i] ^= w;
                     }
                 }
                 System.arraycopy(block, 0, u, 0, Pbkdf2HmacSha256.HASH);
+                for (int i = 0; i < 8; i++) {
+                    BIG_ENDIAN_INT.set(t, 4 * i, acc[i]);
+                }
             }
 
             @Override
@@ -102,6 +114,7 @@ final class Sha256CompressionEngine extends IterationEngine {
                 Arrays.fill(inner, 0);
                 Arrays.fill(outer, 0);
                 Arrays.fill(st, 0);
+                Arrays.fill(acc, 0);
                 Arrays.fill(block, (byte) 0);
             }
         };
