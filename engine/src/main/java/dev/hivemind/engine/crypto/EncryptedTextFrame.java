@@ -44,6 +44,10 @@ final class EncryptedTextFrame {
     private void field(TextCodec codec, byte[] data, int off, int len) {
         ensure(TextCodec.maxEncodedLength(len));
         int n = codec.encodeInto(data, off, len, out, p);
+        if (!codec.mayNeedJsonEscapes()) {
+            p += n;
+            return;
+        }
         int extra = 0;
         for (int i = p; i < p + n; i++) {
             extra += escapeLength(out[i]) - 1;

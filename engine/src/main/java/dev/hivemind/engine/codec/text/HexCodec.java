@@ -9,6 +9,11 @@ final class HexCodec implements TextCodec {
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     @Override
+    public boolean mayNeedJsonEscapes() {
+        return false;
+    }
+
+    @Override
     public TextEncoding encoding() {
         return TextEncoding.JSON_HEX;
     }

@@ -28,6 +28,14 @@ public interface TextCodec {
         return ascii.length;
     }
 
+    /**
+     * Whether encoded text may hold a character JSON must escape ({@code "}, {@code \} or a control character), so
+     * that a writer has to scan it. True unless a codec's alphabet rules that out.
+     */
+    default boolean mayNeedJsonEscapes() {
+        return true;
+    }
+
     /** An upper bound of the encoded length of {@code length} bytes in any HiveMind encoding (hex is the widest). */
     static int maxEncodedLength(int length) {
         return 2 * length + 16;
