@@ -43,8 +43,8 @@ final class HandshakesCommand extends LoadCommand {
 
     @Override
     ModeResult run(LoadTarget target, Outcomes outcomes, Duration duration, HubWatch hub,
-            Runnable measuring) throws InterruptedException {
-        measuring.run();
+            Window window) throws InterruptedException {
+        window.begin();
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong started = new AtomicLong();
         CountDownLatch done = new CountDownLatch(concurrency);
@@ -58,6 +58,7 @@ final class HandshakesCommand extends LoadCommand {
                 driver.execute(() -> next(target, outcomes, deadline, started, done, driver));
             }
             done.await(duration.toMillis() + TimeUnit.SECONDS.toMillis(timeoutSeconds + 10), TimeUnit.MILLISECONDS);
+            window.end();
         } finally {
             driver.shutdownNow();
         }

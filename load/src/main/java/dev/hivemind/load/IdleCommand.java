@@ -42,8 +42,8 @@ final class IdleCommand extends LoadCommand {
 
     @Override
     ModeResult run(LoadTarget target, Outcomes outcomes, Duration duration, HubWatch hub,
-            Runnable measuring) throws Exception {
-        measuring.run();
+            Window window) throws Exception {
+        window.begin();
         Optional<ProcessSample> before = hub.sample();
         AtomicLong closedDuringHold = new AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -63,6 +63,7 @@ final class IdleCommand extends LoadCommand {
             Optional<ProcessSample> established = hub.sample();
             Thread.sleep(duration.toMillis());
             Optional<ProcessSample> held = hub.sample();
+            window.end();
             holding.set(false);
             long alive = open.size() - closedDuringHold.get();
             for (long i = 0; i < alive; i++) {

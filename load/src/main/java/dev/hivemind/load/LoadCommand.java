@@ -75,11 +75,19 @@ abstract class LoadCommand implements Callable<Integer> {
     abstract Map<String, Object> parameters();
 
     /**
-     * Runs the mode for {@code duration}; calls {@code measuring} once its set-up (sessions to send on) is done, which
-     * is where the measured time, CPU and memory start.
+     * Runs the mode for {@code duration}; calls {@code window.begin()} once its set-up (sessions to send on) is done and
+     * {@code window.end()} when the measured part is over (before any draining or closing): the time, CPU and memory
+     * in the report are those of that window.
      */
-    abstract ModeResult run(LoadTarget target, Outcomes outcomes, Duration duration, HubWatch hub, Runnable measuring)
+    abstract ModeResult run(LoadTarget target, Outcomes outcomes, Duration duration, HubWatch hub, Window window)
             throws Exception;
+
+    /** The measured part of a run. */
+    interface Window {
+        void begin();
+
+        void end();
+    }
 
     /** What a mode hands back beyond the outcomes: extra report fields. */
     record ModeResult(Map<String, Object> extra) {
@@ -101,10 +109,18 @@ abstract class LoadCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds))) {
             if (warmupSeconds > 0) {
                 err.println("warming up for " + warmupSeconds + " s");
-                run(target, new Outcomes(), Duration.ofMillis((long) (warmupSeconds * 1000)), hub, () -> { });
+                run(target, new Outcomes(), Duration.ofMillis((long) (warmupSeconds * 1000)), hub, new Window() {
+                    @Override
+                    public void begin() {
+                    }
+
+                    @Override
+                    public void end() {
+                    }
+                });
             }
-            result = run(target, outcomes, duration, hub, reportBuilder::start);
-            reportBuilder.finish(outcomes);
+            result = run(target, outcomes, duration, hub, reportBuilder);
+            reportBuilder.end();
         } finally {
             progress.close();
         }

@@ -21,7 +21,15 @@ public final class LoadMain implements Runnable {
 
     public static void main(String[] args) {
         QuietLogging.apply();
-        System.exit(new CommandLine(new LoadMain()).execute(args));
+        CommandLine cli = new CommandLine(new LoadMain());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("hivemind-load: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (Boolean.getBoolean("hivemind.load.trace")) {
+                e.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

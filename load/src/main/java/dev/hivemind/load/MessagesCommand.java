@@ -20,13 +20,17 @@ import picocli.CommandLine.ParameterException;
  * session keeps {@code --pipeline} messages in flight and sends the next when the echo's {@code speak} reply arrives
  * (round trips as fast as the hub answers). With {@code --rate R}, messages leave at R per second in total whatever
  * the replies do, and a reply's latency is counted from the moment its message was due (no coordinated omission).
- * {@code --send-only} (with a rate) does not wait for replies: for hubs without an echo agent, e.g. hivemind-core.
+ * {@code --send-only} (with a rate) does not wait for replies: for hubs without an echo agent, e.g. hivemind-core;
+ * a message that would queue behind {@value #MAX_UNSENT} unwritten ones on its session is not sent but counted as
+ * {@code backpressure}, so the completed count is what the hub's socket took.
  */
 @Command(name = "messages", mixinStandardHelpOptions = true,
         description = "Send BUS messages over C sessions: round trips through the hub's echo, or at a fixed rate.")
 final class MessagesCommand extends LoadCommand {
     /** Messages waiting for their reply, per session, beyond which the generator stops sending on it. */
     private static final int MAX_OUTSTANDING = 10_000;
+    /** Send-only: messages per session not yet written to the socket, beyond which the generator holds back. */
+    private static final int MAX_UNSENT = 64;
 
     @Option(names = {"-c", "--connections"}, defaultValue = "16", paramLabel = "C",
             description = "Sessions (default ${DEFAULT-VALUE}).")
@@ -66,7 +70,7 @@ final class MessagesCommand extends LoadCommand {
 
     @Override
     ModeResult run(LoadTarget target, Outcomes outcomes, Duration duration, HubWatch hub,
-            Runnable measuring) throws Exception {
+            Window window) throws Exception {
         if (sendOnly && rate <= 0) {
             throw new ParameterException(spec.commandLine(), "--send-only needs --rate");
         }
@@ -85,15 +89,18 @@ final class MessagesCommand extends LoadCommand {
                 sessions.get(i).connection = open.get(i);
             }
             List<Session> live = sessions.subList(0, open.size());
-            measuring.run();
+            window.begin();
             long deadline = System.nanoTime() + duration.toNanos();
             if (rate > 0) {
                 paced(live, message, deadline);
             } else {
                 closedLoop(live, message, deadline);
             }
+            window.end();
             long unanswered = 0;
-            if (!sendOnly) {
+            if (sendOnly) {
+                drainReplies(live);
+            } else {
                 long wait = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (System.nanoTime() < wait && live.stream().anyMatch(s -> !s.due.isEmpty())) {
                     Thread.sleep(10);
@@ -108,6 +115,8 @@ final class MessagesCommand extends LoadCommand {
             extra.put("handshake_failures", pool.handshakes().failures());
             extra.put("sent", live.stream().mapToLong(s -> s.sent.get()).sum());
             extra.put("unanswered", unanswered);
+            // with --send-only against an echo hub: how many messages the hub demonstrably processed
+            extra.put("replies_received", live.stream().mapToLong(s -> s.replies.get()).sum());
             return new ModeResult(extra);
         }
     }
@@ -142,7 +151,9 @@ final class MessagesCommand extends LoadCommand {
                 Session s = sessions.get(next);
                 next = (next + 1) % sessions.size();
                 long intended = start + (long) (sent * nanosPerMessage);
-                if (sendOnly) {
+                if (sendOnly && s.connection.unsent() >= MAX_UNSENT) {
+                    s.outcomes.failure("backpressure"); // the hub does not take more: not sent, counted
+                } else if (sendOnly) {
                     s.connection.send(message);
                     s.sent.incrementAndGet();
                     s.outcomes.success();
@@ -154,6 +165,18 @@ final class MessagesCommand extends LoadCommand {
                 }
             }
             LockSupport.parkNanos(Math.max(10_000, (long) Math.min(nanosPerMessage, 1_000_000)));
+        }
+    }
+
+    /** Waits (up to 5 s) until no more replies arrive for half a second: what the hub still had queued. */
+    private static void drainReplies(List<Session> sessions) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long last = -1;
+        long now = sessions.stream().mapToLong(s -> s.replies.get()).sum();
+        while (now != last && System.nanoTime() < end) {
+            Thread.sleep(500);
+            last = now;
+            now = sessions.stream().mapToLong(s -> s.replies.get()).sum();
         }
     }
 
@@ -173,6 +196,7 @@ final class MessagesCommand extends LoadCommand {
         volatile boolean closedLoop;
         volatile long deadline;
         final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong replies = new java.util.concurrent.atomic.AtomicLong();
 
         Session(Outcomes outcomes) {
             this.outcomes = outcomes;
@@ -188,6 +212,7 @@ final class MessagesCommand extends LoadCommand {
             if (reply.type() != MessageType.BUS || !"speak".equals(reply.payload().get("type"))) {
                 return;
             }
+            replies.incrementAndGet();
             Long at = due.poll();
             if (at == null) {
                 return; // a reply to a send-only message

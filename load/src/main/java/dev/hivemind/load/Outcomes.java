@@ -1,7 +1,6 @@
 package dev.hivemind.load;
 
 import dev.hivemind.api.error.ConnectionClosedException;
-import dev.hivemind.api.error.HiveMindException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
@@ -66,7 +65,10 @@ final class Outcomes {
         return total.copy();
     }
 
-    /** The label a failure is counted under: {@code close-1008}, {@code http-401}, {@code timeout}, ... */
+    /**
+     * The label a failure is counted under: {@code close-1008} or {@code http-401} for what the hub answered,
+     * {@code timeout}, else {@code error-} and the root cause's type ({@code error-ConnectException}, ...).
+     */
     static String cause(Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException)
@@ -81,8 +83,8 @@ final class Outcomes {
                 || e instanceof java.util.concurrent.TimeoutException) {
             return "timeout";
         }
-        if (e instanceof HiveMindException h) {
-            return "close-" + h.closeCode().code();
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause(); // the root cause names the problem: ConnectException, SSLHandshakeException, ...
         }
         return "error-" + e.getClass().getSimpleName();
     }

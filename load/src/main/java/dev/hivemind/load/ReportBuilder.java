@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
  * both the hub (when watched) and this generator the CPU time per operation, so a reader sees which side was the
  * bottleneck. Figures are per completed operation.
  */
-final class ReportBuilder {
+final class ReportBuilder implements LoadCommand.Window {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String mode;
@@ -39,7 +39,8 @@ final class ReportBuilder {
         this.hub = hub;
     }
 
-    void start() {
+    @Override
+    public void begin() {
         startedAt = Instant.now();
         loadStart = ProcessSample.loadAverage();
         hubStart = hub.sample();
@@ -47,7 +48,12 @@ final class ReportBuilder {
         startNanos = System.nanoTime();
     }
 
-    void finish(Outcomes outcomes) {
+    /** Ends the window (the first call counts). */
+    @Override
+    public void end() {
+        if (endNanos != 0) {
+            return;
+        }
         endNanos = System.nanoTime();
         selfEnd = ProcessSample.self();
         hubEnd = hub.sample();

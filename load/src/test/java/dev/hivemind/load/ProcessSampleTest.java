@@ -38,7 +38,10 @@ class ProcessSampleTest {
     void failuresAreCountedByCloseCodeOrHttpStatus() {
         assertEquals("close-1008", Outcomes.cause(new CompletionException(new ConnectionClosedException(1008, "no"))));
         assertEquals("http-401", Outcomes.cause(new ConnectionClosedException(401, "unauthorized")));
-        assertEquals("close-1013", Outcomes.cause(new ServerBusyException("busy", "pool full")));
+        assertEquals("error-ServerBusyException", Outcomes.cause(new ServerBusyException("busy", "pool full")));
+        assertEquals("error-ConnectException", Outcomes.cause(new CompletionException(
+                new dev.hivemind.api.error.InternalHiveMindException("connection failed", "cannot connect",
+                        new java.net.ConnectException("refused")))));
         assertEquals("error-IllegalStateException", Outcomes.cause(new IllegalStateException()));
         Outcomes o = new Outcomes();
         o.failure(new ConnectionClosedException(1008, "no"));

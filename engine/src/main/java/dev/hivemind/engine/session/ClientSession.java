@@ -83,6 +83,8 @@ public final class ClientSession implements ConnectionHandler {
      * @param env           shared services
      * @param listener      receives the outcome and messages
      */
+    private final java.util.concurrent.atomic.AtomicInteger unsent = new java.util.concurrent.atomic.AtomicInteger();
+
     public ClientSession(Connection connection, ClientCredentials credentials, String serverAddress,
             List<AuthMethodFactory> methods, ClientOptions options, SessionEnvironment env,
             ClientSessionListener listener) {
@@ -117,14 +119,22 @@ public final class ClientSession implements ConnectionHandler {
 
     /** Sends an application message under the session key. Safe from any thread; dropped unless established. */
     public void send(HiveMessage message) {
+        unsent.incrementAndGet();
         connection.executor().execute(() -> {
             if (state != ClientState.ESTABLISHED) {
+                unsent.decrementAndGet();
                 LOG.debug("dropping {}: session is {}", message, state);
                 return;
             }
-            Failures.guard(() -> connection.send(keys.seal(env.framing(), message)), this::fail,
+            Failures.guard(() -> connection.send(keys.seal(env.framing(), message))
+                    .whenComplete((done, error) -> unsent.decrementAndGet()), this::fail,
                     "cannot encode outgoing message");
         });
+    }
+
+    /** Messages handed to {@link #send} that the transport has not written yet (a sender's backpressure signal). */
+    public int unsent() {
+        return unsent.get();
     }
 
     /** Closes the session normally. Safe from any thread. */
