@@ -17,6 +17,7 @@ import java.util.function.IntFunction;
  */
 final class ConnectionPool implements AutoCloseable {
     private final List<HiveMindConnection> open = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<Integer, HiveMindConnection> byAttempt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Outcomes handshakes = new Outcomes();
 
     /**
@@ -30,6 +31,7 @@ final class ConnectionPool implements AutoCloseable {
         List<CompletableFuture<Void>> attempts = new ArrayList<>(n);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (int i = 0; i < n; i++) {
+            int attempt = i;
             if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 for (int rest = i; rest < n; rest++) {
                     handshakes.failure("timeout-opening");
@@ -45,6 +47,7 @@ final class ConnectionPool implements AutoCloseable {
                         } else {
                             handshakes.success(System.nanoTime() - t0);
                             open.add(c);
+                            byAttempt.put(attempt, c);
                         }
                         return null;
                     }));
@@ -62,6 +65,11 @@ final class ConnectionPool implements AutoCloseable {
         synchronized (open) {
             return List.copyOf(open);
         }
+    }
+
+    /** The session of the {@code i}-th attempt (the one given the {@code i}-th listener), or {@code null}. */
+    HiveMindConnection attempt(int i) {
+        return byAttempt.get(i);
     }
 
     /** The handshakes made while opening. */

@@ -81,14 +81,17 @@ final class MessagesCommand extends LoadCommand {
         }
         try (ConnectionPool pool = new ConnectionPool()) {
             pool.open(target, connections, Math.min(connections, 64), i -> sessions.get(i)::onMessage, timeoutSeconds);
-            List<HiveMindConnection> open = pool.connections();
-            if (open.isEmpty()) {
+            List<Session> live = new java.util.ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                HiveMindConnection c = pool.attempt(i); // the session whose replies go to sessions.get(i)
+                if (c != null) {
+                    sessions.get(i).connection = c;
+                    live.add(sessions.get(i));
+                }
+            }
+            if (live.isEmpty()) {
                 throw new IllegalStateException("no session could be established: " + pool.handshakes().failures());
             }
-            for (int i = 0; i < open.size(); i++) {
-                sessions.get(i).connection = open.get(i);
-            }
-            List<Session> live = sessions.subList(0, open.size());
             window.begin();
             long deadline = System.nanoTime() + duration.toNanos();
             if (rate > 0) {
@@ -111,7 +114,7 @@ final class MessagesCommand extends LoadCommand {
                 }
             }
             Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("sessions", open.size());
+            extra.put("sessions", live.size());
             extra.put("handshake_failures", pool.handshakes().failures());
             extra.put("sent", live.stream().mapToLong(s -> s.sent.get()).sum());
             extra.put("unanswered", unanswered);
