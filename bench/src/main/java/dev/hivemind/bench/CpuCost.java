@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The CPU time (not wall time) one thread spends per operation, for a machine shared with other work where JMH's
- * wall-clock scores swing with the load: PBKDF2 (ours, the JDK's, Bouncy Castle's) and the 1 KiB message path
- * (AES-GCM, JSON-B64). Each figure is the median of 15 rounds, after warm-up rounds; allocation per operation comes
+ * wall-clock scores swing with the load: PBKDF2 (ours, the JDK's, Bouncy Castle's) and the message path (both ciphers,
+ * JSON-B64, JSON-B91 and binarized, 256 B, 1 KiB and 64 KiB). The message part uses only {@code SessionFraming} and
+ * {@code SessionCrypto}'s constructor, which older engine versions have too, so the same probe compares versions. Each figure is the median of 15 rounds, after warm-up rounds; allocation per operation comes
  * from the thread's allocation counter. Run with {@code -Dbench.main=dev.hivemind.bench.CpuCost} (see
  * docs/PERFORMANCE.md).
  */
@@ -48,12 +49,18 @@ public final class CpuCost {
                     new NonceSequence(suite, new SecureRandom(), NonceSequence.DEFAULT_MESSAGE_LIMIT), null);
             SessionCrypto receiver = new SessionCrypto(SessionKey.copyOf(key), suite,
                     new NonceSequence(suite, new SecureRandom(), NonceSequence.DEFAULT_MESSAGE_LIMIT), null);
-            HiveMessage message = MessageSamples.bus(1024);
-            Frame frame = framing.encrypted(message, sender, TextEncoding.JSON_B64, false);
-            report(suite + " JSON-B64 1 KiB encrypt+frame", 20_000,
-                    () -> framing.encrypted(message, sender, TextEncoding.JSON_B64, false));
-            report(suite + " JSON-B64 1 KiB parse+decrypt", 20_000,
-                    () -> framing.decode(frame, receiver, TextEncoding.JSON_B64));
+            for (int size : new int[] {256, 1024, 65536}) {
+                HiveMessage message = MessageSamples.bus(size);
+                for (String framingName : new String[] {"JSON_B64", "JSON_B91", "BINARIZED"}) {
+                    boolean binarize = framingName.equals("BINARIZED");
+                    TextEncoding encoding = binarize ? TextEncoding.JSON_HEX : TextEncoding.valueOf(framingName);
+                    Frame frame = framing.encrypted(message, sender, encoding, binarize);
+                    int n = size > 10_000 ? 300 : 5_000;
+                    String name = suite + " " + framingName + " " + size + " B ";
+                    report(name + "encrypt+frame", n, () -> framing.encrypted(message, sender, encoding, binarize));
+                    report(name + "parse+decrypt", n, () -> framing.decode(frame, receiver, encoding));
+                }
+            }
         }
     }
 
@@ -71,7 +78,7 @@ public final class CpuCost {
         Arrays.sort(cpu);
         Arrays.sort(alloc);
         double median = cpu[cpu.length / 2];
-        System.out.printf(Locale.ROOT, "%-45s %12.3f µs CPU/op (min %.3f, max %.3f) = %,.0f ops/s per core; "
+        System.out.printf(Locale.ROOT, "%-55s %12.3f µs CPU/op (min %.3f, max %.3f) = %,.0f ops/s per core; "
                 + "%,.0f B allocated/op%n", name, median / 1000, cpu[0] / 1000, cpu[cpu.length - 1] / 1000,
                 1e9 / median, alloc[alloc.length / 2]);
     }

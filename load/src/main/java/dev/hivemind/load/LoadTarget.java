@@ -29,22 +29,23 @@ import java.util.ServiceLoader;
 
 /**
  * The hub under load as a satellite sees it: the endpoint, the installed transport that speaks its scheme, one auth
- * method with its credentials, and one {@link HiveMindClient} that every simulated satellite shares (one transport
- * client, one worker pool sized for many concurrent key derivations). Only the wire protocol is used, so any
+ * method with its credentials, and the {@link HiveMindClient}s the simulated satellites share (one transport client,
+ * so one event loop, per core, taken in turn; one worker pool sized for many concurrent key derivations). Only the wire protocol is used, so any
  * HiveMind-compatible hub (hivemind-core included) can be the target.
  */
 final class LoadTarget implements AutoCloseable {
     private final ClientEndpoint endpoint;
     private final String method;
-    private final HiveMindClient client;
+    private final List<HiveMindClient> clients;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final WorkerPool workers;
     private final SystemScheduler scheduler;
 
-    private LoadTarget(ClientEndpoint endpoint, String method, HiveMindClient client, WorkerPool workers,
+    private LoadTarget(ClientEndpoint endpoint, String method, List<HiveMindClient> clients, WorkerPool workers,
             SystemScheduler scheduler) {
         this.endpoint = endpoint;
         this.method = method;
-        this.client = client;
+        this.clients = List.copyOf(clients);
         this.workers = workers;
         this.scheduler = scheduler;
     }
@@ -82,9 +83,13 @@ final class LoadTarget implements AutoCloseable {
                 scheduler, new SecureRandom(), System::nanoTime);
         ClientOptions options = ClientOptions.defaults().withUserAgent("hivemind-load").withBinarize(binarize)
                 .withHandshakeTimeout(handshakeTimeout);
-        HiveMindClient client = new HiveMindClient(transport.createClient(PluginSettings.empty()), List.of(auth),
-                credentials, options, env);
-        return new LoadTarget(endpoint, method, client, workers, scheduler);
+        // one transport client (one event loop) per core, used in turn: a single loop would serialise every session
+        List<HiveMindClient> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.max(2, cpus); i++) {
+            clients.add(new HiveMindClient(transport.createClient(PluginSettings.empty()), List.of(auth), credentials,
+                    options, env));
+        }
+        return new LoadTarget(endpoint, method, clients, workers, scheduler);
     }
 
     ClientEndpoint endpoint() {
@@ -95,13 +100,14 @@ final class LoadTarget implements AutoCloseable {
         return method;
     }
 
+    /** The next client (and so event loop) in turn. */
     HiveMindClient client() {
-        return client;
+        return clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
     }
 
     @Override
     public void close() {
-        client.close();
+        clients.forEach(HiveMindClient::close);
         workers.close();
         scheduler.close();
     }
