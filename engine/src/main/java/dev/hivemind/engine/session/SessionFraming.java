@@ -8,6 +8,7 @@ import dev.hivemind.api.wire.TextEncoding;
 import dev.hivemind.engine.codec.ScratchBuffers;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.Utf8;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.crypto.SessionCrypto;
 
@@ -84,8 +85,8 @@ public final class SessionFraming {
         int length = 0;
         try {
             json.serialize(message, chars);
-            plain = scratch.plaintext(HiveJson.maxUtf8Length(chars.length()));
-            length = HiveJson.encodeUtf8(chars, plain);
+            plain = scratch.plaintext(Utf8.maxEncodedLength(chars.length()));
+            length = Utf8.encode(chars, plain);
             return Frame.text(crypto.sealText(plain, 0, length, encoding));
         } finally {
             scratch.release(chars);
