@@ -84,9 +84,37 @@ abstract class LoadCommand implements Callable<Integer> {
 
     /** The measured part of a run. */
     interface Window {
+        /** A window nothing is measured in (the warm-up). */
+        Window NONE = new Window() {
+            @Override
+            public void begin() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+
         void begin();
 
         void end();
+    }
+
+    private void requireSecretFor(String method) {
+        if (method.equals("password") && password == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--auth password needs --password");
+        }
+        if (method.equals("psk") && cryptoKey == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--auth psk needs --crypto-key");
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort: a temporary folder
+        }
     }
 
     /** What a mode hands back beyond the outcomes: extra report fields. */
@@ -96,6 +124,7 @@ abstract class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        requireSecretFor(auth);
         Path dir = home != null ? home : Files.createTempDirectory("hivemind-load");
         ClientCredentials credentials = new ClientCredentials(accessKey, password, cryptoKey,
                 auth.equals("rsa") ? Map.of("rsa", "true") : Map.of());
@@ -109,20 +138,15 @@ abstract class LoadCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds))) {
             if (warmupSeconds > 0) {
                 err.println("warming up for " + warmupSeconds + " s");
-                run(target, new Outcomes(), Duration.ofMillis((long) (warmupSeconds * 1000)), hub, new Window() {
-                    @Override
-                    public void begin() {
-                    }
-
-                    @Override
-                    public void end() {
-                    }
-                });
+                run(target, new Outcomes(), Duration.ofMillis((long) (warmupSeconds * 1000)), hub, Window.NONE);
             }
             result = run(target, outcomes, duration, hub, reportBuilder);
             reportBuilder.end();
         } finally {
             progress.close();
+            if (home == null) {
+                deleteTree(dir); // a generated RSA identity must not outlive the run
+            }
         }
         ObjectNode json = reportBuilder.build(outcomes, result.extra());
         String text = ReportBuilder.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);

@@ -78,7 +78,10 @@ final class LoadTarget implements AutoCloseable {
         WorkerPool workers = new WorkerPool("load-cpu", Math.max(2, cpus), 100_000);
         SystemScheduler scheduler = new SystemScheduler();
         HiveJson json = HiveJson.withDefaults();
-        SessionEnvironment env = new SessionEnvironment(HandshakeSettings.defaults(), CryptoSettings.defaults(),
+        // no replay cache on the generator's side: it measures the hub, and a full cache costs megabytes per session
+        CryptoSettings crypto = new CryptoSettings(CryptoSettings.CORE_DEFAULT_CIPHERS,
+                CryptoSettings.CORE_DEFAULT_ENCODINGS, 0);
+        SessionEnvironment env = new SessionEnvironment(HandshakeSettings.defaults(), crypto,
                 LimitSettings.defaults(), new SessionFraming(new HiveMessageCodec(json), new Binarizer(json)), workers,
                 scheduler, new SecureRandom(), System::nanoTime);
         ClientOptions options = ClientOptions.defaults().withUserAgent("hivemind-load").withBinarize(binarize)
