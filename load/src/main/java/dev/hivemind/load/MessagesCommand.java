@@ -149,7 +149,7 @@ final class MessagesCommand extends LoadCommand {
             if (now >= deadline) {
                 return;
             }
-            long due = (long) ((now - start) / nanosPerMessage);
+            long due = (long) ((now - start) / nanosPerMessage) + 1; // message i is due at start + i / rate
             for (; sent < due; sent++) {
                 Session s = sessions.get(next);
                 next = (next + 1) % sessions.size();
@@ -167,7 +167,8 @@ final class MessagesCommand extends LoadCommand {
                     s.send(intended);
                 }
             }
-            LockSupport.parkNanos(Math.max(10_000, (long) Math.min(nanosPerMessage, 1_000_000)));
+            long nextDue = start + (long) (sent * nanosPerMessage);
+            LockSupport.parkNanos(Math.max(20_000, Math.min(nextDue - System.nanoTime(), 1_000_000)));
         }
     }
 
