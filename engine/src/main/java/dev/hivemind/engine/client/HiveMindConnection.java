@@ -74,6 +74,11 @@ public final class HiveMindConnection implements AutoCloseable {
         return session.writeQueueFull();
     }
 
+    /** Messages sent but not yet written to the transport: grows when the hub (or the network) does not keep up. */
+    public int unsent() {
+        return session.unsent();
+    }
+
     /** The next message from the hub, or empty after {@code timeout}. Only without a listener. */
     public Optional<HiveMessage> poll(Duration timeout) throws InterruptedException {
         if (inbox == null) {

@@ -60,6 +60,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final FailureLimiter failures;
     private final KdfBudget kdfBudget;
     private final HandshakeSlots<ServerSession> handshaking;
+    private final LastSeenRecorder lastSeen;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -82,6 +83,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.failures = new FailureLimiter(env.limits(), clock);
         this.kdfBudget = new KdfBudget(env.limits(), clock);
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
+        this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
         this.nodePublicKey = router.identity().publicKey() == null ? "" : router.identity().publicKey();
         router.reportTo(new RoutingEvents() {
             @Override
@@ -223,16 +225,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         handshaking.release(session);
         metrics.established.incrementAndGet();
         failures.recordSuccess(clientSource(session));
-        int clientId = session.client().clientId();
-        double now = System.currentTimeMillis() / 1000.0;
-        // the registry may block (a database write): never on the connection's thread
-        io.compute(() -> {
-            registry.touch(clientId, now);
-            return null;
-        }, Runnable::run).exceptionally(e -> {
-            LOG.debug("cannot record last_seen for client {}: {}", clientId, e.toString());
-            return null;
-        });
+        // batched: the registry may block (a database write), never per handshake nor on the connection's thread
+        lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
         router.onEstablished(session);
     }
 
@@ -278,9 +272,10 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return Sources.client(session.client().apiKey(), Sources.address(session.connection().remoteAddress()));
     }
 
-    /** Closes every session with 1001 and stops routing. */
+    /** Writes the pending connection times, closes every session with 1001 and stops routing. */
     @Override
     public void close() {
+        lastSeen.flush();
         for (ServerSession s : List.copyOf(sessions)) {
             s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));
         }
