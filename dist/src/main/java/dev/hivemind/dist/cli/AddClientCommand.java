@@ -22,7 +22,8 @@ import picocli.CommandLine.ParameterException;
  * random bits each; the generated crypto key has 32 characters (AES-256).
  */
 @Command(name = "add-client", mixinStandardHelpOptions = true,
-        description = "Add a client and print its credentials (shown only now).")
+        description = {"Add a client and print its credentials.",
+                "Secrets not given are generated (128 random bits each)."})
 final class AddClientCommand extends ClientStoreCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,7 +114,8 @@ final class AddClientCommand extends ClientStoreCommand {
             out.println("Metadata: " + Text.printable(toJson(added.metadata())));
         }
         out.println();
-        out.println("These secrets are shown only now; 'list-clients --show-secrets' prints them again.");
+        out.println("Give the access key and the password (or the encryption key) to the satellite; "
+                + "'hivemind list-clients --show-secrets' prints them again.");
     }
 
     private Map<String, Object> parseMetadata(String text) {

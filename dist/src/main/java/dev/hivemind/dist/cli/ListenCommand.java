@@ -1,10 +1,8 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.dist.db.ClientStore;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.HiveMindConfig;
-import dev.hivemind.engine.config.TransportSettings;
 import dev.hivemind.engine.runtime.HiveMindEngine;
 import dev.hivemind.engine.runtime.HubServer;
 import java.io.PrintWriter;
@@ -93,41 +91,12 @@ final class ListenCommand implements Runnable {
         }, "hivemind-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.println("HiveMind hub '" + cfg.nodeId() + "' running (pid " + ProcessHandle.current().pid() + ", data "
-                + home + (node.source().map(p -> ", config " + p).orElse(", built-in configuration")) + ")");
-        for (TransportSettings t : cfg.transports()) {
-            InetSocketAddress a = bound.get(t.name());
-            out.println("  listening: " + t.name() + " " + scheme(t) + "://" + a.getHostString() + ":" + a.getPort());
-        }
-        out.println("  auth methods: " + String.join(", ", server.hub().authMethodNames()));
-        List<ClientRecord> clients = store.list();
-        if (clients.isEmpty()) {
-            int p = bound.values().iterator().next().getPort();
-            out.println();
-            out.println("No clients yet. Add one (it prints its access key and password once):");
-            out.println("  hivemind add-client --name my-satellite");
-            out.println("Then connect with it:");
-            out.println("  hivemind connect " + scheme(cfg.transports().get(0)) + "://127.0.0.1:" + p
-                    + " --access-key ACCESS_KEY --password PASSWORD --send \"hello\"");
-        } else {
-            out.println("  clients: " + clients.size());
-        }
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
+        HubBanner.print(out, cfg, bound, home, node.source(), server.hub().authMethodNames(), store.list().size());
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String scheme(TransportSettings t) {
-        boolean secure = t.tls().enabled();
-        return switch (t.name()) {
-            case "websocket" -> secure ? "wss" : "ws";
-            case "tcp" -> secure ? "tcps" : "tcp";
-            default -> t.name();
-        };
     }
 
     /** Command-line options as configuration keys. */

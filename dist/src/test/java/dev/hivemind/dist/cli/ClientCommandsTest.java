@@ -72,6 +72,9 @@ class ClientCommandsTest {
         assertEquals(cryptoKey, stored.cryptoKey());
         assertEquals(ClientRecord.DEFAULT_ALLOWED_TYPES, stored.allowedTypes());
 
+        assertFalse(r.out().contains("only now"), "the secrets can be shown again: " + r.out());
+        assertTrue(r.out().contains("'hivemind list-clients --show-secrets' prints them again."), r.out());
+
         CliRun.Result second = cli.run("add-client");
         assertEquals("HiveMind-Node-2", field(second.out(), "Friendly Name"));
         assertNotEquals(accessKey, field(second.out(), "Access Key"));
@@ -217,7 +220,7 @@ class ClientCommandsTest {
         cli.run("add-client", "--name", "old");
         CliRun.Result r = cli.run("rename-client", "1", "new name");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("Renamed 'old' to new name" + System.lineSeparator(), r.out());
+        assertEquals("Renamed client 1 from 'old' to 'new name'" + System.lineSeparator(), r.out());
         assertEquals(0, cli.run("rename-client", "1", "--name", "newer").exitCode());
         assertEquals("newer", stored(1).name());
         assertEquals(2, cli.run("rename-client", "1").exitCode());
