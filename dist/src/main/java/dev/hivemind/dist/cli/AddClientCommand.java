@@ -115,7 +115,7 @@ final class AddClientCommand extends ClientStoreCommand {
         }
         out.println();
         out.println("Give the access key and the password (or the encryption key) to the satellite; "
-                + "'hivemind list-clients --show-secrets' prints them again.");
+                + "'hivemind show-client " + added.clientId() + " --show-secrets' prints them again.");
     }
 
     private Map<String, Object> parseMetadata(String text) {

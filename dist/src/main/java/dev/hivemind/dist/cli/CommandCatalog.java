@@ -17,6 +17,7 @@ final class CommandCatalog {
             // the hub's client database (as in hivemind-core's CLI)
             AddClientCommand.class,
             ListClientsCommand.class,
+            ShowClientCommand.class,
             DeleteClientCommand.class,
             RenameClientCommand.class,
             AdminCommands.MakeAdmin.class,

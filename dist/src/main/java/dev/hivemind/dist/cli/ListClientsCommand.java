@@ -3,22 +3,29 @@ package dev.hivemind.dist.cli;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.dist.db.ClientStore;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code list-clients}: a table of the clients; secrets only with {@code --show-secrets}. */
+/**
+ * {@code list-clients}: a table of the clients; their permissions with {@code --permissions}, secrets only with
+ * {@code --show-secrets}.
+ */
 @Command(name = "list-clients", mixinStandardHelpOptions = true,
-        description = "List the clients (no secrets unless --show-secrets).")
+        description = {"List the clients (no secrets unless --show-secrets).",
+                "'show-client ID' shows every field of one client."})
 final class ListClientsCommand extends ClientStoreCommand {
     @Option(names = "--show-secrets", description = "Also print access keys, passwords and crypto keys.")
     boolean showSecrets;
 
     @Option(names = "--all", description = "Include revoked clients.")
     boolean all;
+
+    @Option(names = "--permissions", description = "Also print what each client may send: BROADCAST, ESCALATE and "
+            + "PROPAGATE messages, allowed_types (against hivemind-core's default), and the message, skill and intent "
+            + "blacklists.")
+    boolean permissions;
 
     @Override
     protected void run(ClientStore store, PrintWriter out) {
@@ -31,15 +38,26 @@ final class ListClientsCommand extends ClientStoreCommand {
         if (all) {
             header.add("STATUS");
         }
+        if (permissions) {
+            header.addAll(List.of("BROADCAST", "ESCALATE", "PROPAGATE", "ALLOWED TYPES", "MSG BLACKLIST",
+                    "SKILL BLACKLIST", "INTENT BLACKLIST"));
+        }
         if (showSecrets) {
             header.addAll(List.of("ACCESS KEY", "PASSWORD", "CRYPTO KEY"));
         }
         TextTable table = new TextTable(header);
         for (ClientRecord c : clients) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(c.clientId()), c.name(),
-                    c.admin() ? "yes" : "no", auth(c), lastSeen(c.lastSeen())));
+                    ClientPermissions.yesNo(c.admin()), ClientPermissions.auth(c),
+                    ClientPermissions.lastSeen(c.lastSeen())));
             if (all) {
                 row.add(c.revoked() ? "revoked" : "active");
+            }
+            if (permissions) {
+                row.addAll(List.of(ClientPermissions.yesNo(c.canBroadcast()), ClientPermissions.yesNo(c.canEscalate()),
+                        ClientPermissions.yesNo(c.canPropagate()), ClientPermissions.allowedTypes(c),
+                        ClientPermissions.list(c.messageBlacklist()), ClientPermissions.list(c.skillBlacklist()),
+                        ClientPermissions.list(c.intentBlacklist())));
             }
             if (showSecrets) {
                 row.addAll(List.of(c.revoked() ? "-" : c.apiKey(), orDash(c.password()), orDash(c.cryptoKey())));
@@ -47,28 +65,6 @@ final class ListClientsCommand extends ClientStoreCommand {
             table.add(row);
         }
         table.print(out);
-    }
-
-    /** Which handshakes the client has credentials for. */
-    private static String auth(ClientRecord c) {
-        List<String> kinds = new ArrayList<>();
-        if (c.password() != null) {
-            kinds.add("password");
-        }
-        if (c.cryptoKey() != null) {
-            kinds.add("crypto-key");
-        }
-        if (c.rsaPublicKey() != null) {
-            kinds.add("rsa-pinned");
-        }
-        return kinds.isEmpty() ? "-" : String.join(",", kinds);
-    }
-
-    private static String lastSeen(double epochSeconds) {
-        if (epochSeconds < 0 || Double.isNaN(epochSeconds)) {
-            return "never";
-        }
-        return Instant.ofEpochMilli((long) (epochSeconds * 1000)).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String orDash(String s) {

@@ -1,10 +1,13 @@
 package dev.hivemind.dist.cli;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** Reads an RSA public key in PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo). */
@@ -33,5 +36,18 @@ final class PublicKeyFiles {
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /** The SHA-256 of the key's DER encoding (SubjectPublicKeyInfo) in hex, or empty if the text holds no key. */
+    static Optional<String> fingerprint(String pem) {
+        return canonicalRsaPem(pem).map(canonical -> {
+            String body = canonical.substring(BEGIN.length(), canonical.indexOf(END)).replaceAll("\\s", "");
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Base64.getDecoder().decode(body)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            }
+        });
     }
 }

@@ -63,7 +63,8 @@ public final class CdsTraining {
         for (Matcher m = FIELD.matcher(added); m.find();) {
             secrets.put(m.group(1), m.group(2));
         }
-        for (List<String> args : List.of(List.of("list-clients"), List.of("list-clients", "--all", "--show-secrets"),
+        for (List<String> args : List.of(List.of("list-clients"), List.of("list-clients", "--all", "--show-secrets", "--permissions"),
+                List.of("show-client", "1"),
                 List.of("rename-client", "1", "cds training"), List.of("allow-msg", "speak", "1"),
                 List.of("make-admin", "1"), List.of("print-config"), List.of("list-plugins"), List.of("help", "connect"),
                 List.of("no-such-command"))) {
