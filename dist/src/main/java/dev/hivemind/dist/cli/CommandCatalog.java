@@ -36,6 +36,7 @@ final class CommandCatalog {
             // the engine: run the hub, connect as a satellite, inspect the configuration and plugins
             ListenCommand.class,
             ConnectCommand.class,
+            StatusCommand.class,
             PrintConfigCommand.class,
             ListPluginsCommand.class,
             OptimizeStartupCommand.class);

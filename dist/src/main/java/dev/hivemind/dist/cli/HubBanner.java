@@ -26,7 +26,7 @@ final class HubBanner {
     }
 
     static void print(PrintWriter out, HiveMindConfig cfg, Map<String, InetSocketAddress> bound, Path home,
-            Optional<Path> configFile, List<String> authMethods, int clients) {
+            Optional<Path> configFile, List<String> authMethods, int clients, String adminUrl) {
         out.println("HiveMind hub running (pid " + ProcessHandle.current().pid() + ", data " + home
                 + configFile.map(p -> ", config " + p).orElse(", built-in configuration") + ")");
         if (!cfg.nodeId().equals(DEFAULT_NODE_ID)) {
@@ -44,6 +44,9 @@ final class HubBanner {
             out.println("  TLS pin (SPKI SHA-256): " + pin);
         }
         out.println("  auth methods: " + String.join(", ", authMethods));
+        if (adminUrl != null) {
+            out.println("  admin: " + adminUrl + "/metrics, " + adminUrl + "/health ('hivemind status' shows them)");
+        }
         if (clients == 0) {
             TransportSettings first = cfg.transports().get(0);
             String pinOption = pins.isEmpty() ? "" : " --pin-sha256 " + pins.iterator().next();

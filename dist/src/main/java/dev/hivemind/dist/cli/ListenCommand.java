@@ -62,6 +62,14 @@ final class ListenCommand implements Runnable {
     @Option(names = "--binarize", description = "Offer bit-packed binary frames.")
     boolean binarize;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Serve metrics (/metrics, Prometheus) and "
+            + "health (/health) on this port (0: any free one); off by default. 'hivemind status' reads them.")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The admin port's address (default ${DEFAULT-VALUE}: this machine only; it has no password).")
+    String adminHost;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,34 +77,49 @@ final class ListenCommand implements Runnable {
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), overrides());
         HiveMindConfig cfg = node.config();
         ClientStore store = parent.openClientStore();
+        HubAdmin admin = adminPort == null ? null : HubAdmin.prepare(home);
         HubServer server;
         try {
             server = HiveMindEngine.create(cfg, node.discoverPlugins(), store);
         } catch (RuntimeException e) {
-            store.close();
+            closeAll(admin, store);
             throw new CliFailure("cannot start the hub: " + e.getMessage());
         }
         Map<String, InetSocketAddress> bound;
+        String adminUrl;
         try {
             bound = server.start();
+            adminUrl = admin == null ? null : admin.serve(server, adminHost, adminPort);
         } catch (RuntimeException e) {
-            store.close();
-            throw new CliFailure(e.getMessage());
+            server.close();
+            closeAll(admin, store);
+            throw e instanceof CliFailure ? e : new CliFailure(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (admin != null) {
+                admin.stopping();
+            }
             server.close();
-            store.close();
+            closeAll(admin, store);
             stopped.countDown();
         }, "hivemind-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        HubBanner.print(out, cfg, bound, home, node.source(), server.hub().authMethodNames(), store.list().size());
+        HubBanner.print(out, cfg, bound, home, node.source(), server.hub().authMethodNames(), store.list().size(),
+                adminUrl);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void closeAll(HubAdmin admin, ClientStore store) {
+        if (admin != null) {
+            admin.close();
+        }
+        store.close();
     }
 
     /** Command-line options as configuration keys. */

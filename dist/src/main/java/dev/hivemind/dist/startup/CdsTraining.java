@@ -83,6 +83,7 @@ public final class CdsTraining {
                 secrets.get("Access Key"), "--password", secrets.get("Password"), "--send", "hello");
         String psk = run("connect", "tcp://127.0.0.1:" + ports.get("tcp"), "--access-key", secrets.get("Access Key"),
                 "--crypto-key", secrets.get("Encryption Key"), "--send", "hello");
+        run("status");
         return password.contains("received: ") && psk.contains("received: ");
     }
 
@@ -90,7 +91,8 @@ public final class CdsTraining {
     private Map<String, String> startHub() throws InterruptedException {
         StringWriter banner = new StringWriter();
         Thread hub = new Thread(() -> command(new PrintWriter(banner, true)).execute("listen", "--host", "127.0.0.1",
-                "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0"), "cds-training-hub");
+                "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0", "--admin-port", "0"),
+                "cds-training-hub");
         hub.setDaemon(true);
         hub.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HUB_START_SECONDS);

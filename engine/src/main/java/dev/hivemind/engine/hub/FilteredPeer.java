@@ -42,6 +42,7 @@ final class FilteredPeer implements PeerSession {
     public void send(HiveMessage message) {
         if (policy.mayDeliver(session.client(), message)) {
             metrics.messagesOut.incrementAndGet();
+            metrics.observer.messageOut(message.type().wireName());
             session.send(message);
         }
     }

@@ -79,6 +79,21 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return metrics;
     }
 
+    /** Hands every event to {@code observer} from now on (one observer; {@link HubObserver#NONE} to stop). */
+    public void observe(HubObserver observer) {
+        metrics.observer = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Sessions still in their handshake. */
+    public int pendingHandshakes() {
+        return pending.get();
+    }
+
+    /** The bounded pool of the handshakes' CPU-heavy steps. */
+    public WorkerPool workers() {
+        return env.workers();
+    }
+
     /** Sessions currently open (any state). */
     public int openSessions() {
         return sessions.size();
@@ -90,13 +105,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         Optional<AuthorizationToken> token = AuthorizationToken.parse(request.authorizationToken());
         if (token.isEmpty()) {
-            metrics.rejected.incrementAndGet();
+            refused(request, "malformed_token");
             LOG.info("rejected {} from {}: malformed authorization token", request.transport(),
                     request.remoteAddress());
             return CompletableFuture.completedFuture(Admission.Rejected.malformedToken());
         }
         if (sessions.size() >= env.limits().maxConnections() || pending.get() >= env.limits().maxPending()) {
-            metrics.rejected.incrementAndGet();
+            refused(request, "connection_limit");
             LOG.warn("rejected {} from {}: connection limits reached ({} open, {} handshaking)", request.transport(),
                     request.remoteAddress(), sessions.size(), pending.get());
             return CompletableFuture.completedFuture(Admission.Rejected.busy());
@@ -105,30 +120,36 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         String userAgent = token.get().userAgent();
         String address = addressKey(request.remoteAddress());
         if (failures.blocked(keyOf(accessKey), address)) {
-            metrics.rejected.incrementAndGet();
+            refused(request, "too_many_failures");
             LOG.warn("rejected {} from {} ({}): too many failed handshakes", request.transport(),
                     request.remoteAddress(), userAgent);
             return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
         }
         return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
-                metrics.rejected.incrementAndGet();
+                refused(request, "unknown_access_key");
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
                         userAgent);
                 return Admission.Rejected.unknownKey();
             }
             return new Admission.Accepted(userAgent, found.get());
         }).exceptionally(error -> {
-            metrics.rejected.incrementAndGet();
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             if (cause instanceof dev.hivemind.api.error.ServerBusyException) {
+                refused(request, "registry_busy");
                 return Admission.Rejected.busy();
             }
+            refused(request, "registry_error");
             LOG.error("cannot admit {} from {}: the client registry failed: {}", request.transport(),
                     request.remoteAddress(), cause.toString());
             return new Admission.Rejected(500, CloseCode.INTERNAL_ERROR, "internal error");
         });
+    }
+
+    private void refused(AdmissionRequest request, String reason) {
+        metrics.rejected.incrementAndGet();
+        metrics.observer.admissionRefused(request.transport(), reason);
     }
 
     /** The limiter's key for an access key: a hash, so the table holds no credentials. */
@@ -163,6 +184,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         sessions.add(session);
         pending.incrementAndGet();
         metrics.connections.incrementAndGet();
+        metrics.observer.connectionOpened(connection.transport());
         LOG.info("connected {} client {} '{}' via {} from {}", connection.id(), admission.client().clientId(),
                 admission.client().name(), connection.transport(), connection.remoteAddress());
         return session;
@@ -174,6 +196,8 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onEstablished(ServerSession session) {
         pending.decrementAndGet();
         metrics.established.incrementAndGet();
+        metrics.observer.handshakeEnded(session.sessionInfo().authMethod(), "established",
+                session.sessionInfo().handshakeTime());
         failures.reset(keyOf(session.client().apiKey()));
         int clientId = session.client().clientId();
         double now = System.currentTimeMillis() / 1000.0;
@@ -193,10 +217,12 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         Optional<String> refusal = policy.refusal(session.client(), message);
         if (refusal.isPresent()) {
             metrics.refusedMessages.incrementAndGet();
+            metrics.observer.messageIn(message.type().wireName(), true);
             LOG.info("dropped {} from {}: {}", message.type().wireName(), session.peerId(), refusal.get());
             return;
         }
         metrics.messagesIn.incrementAndGet();
+        metrics.observer.messageIn(message.type().wireName(), false);
         agent.onMessage(new FilteredPeer(session, policy, metrics), message);
     }
 
@@ -204,16 +230,33 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onClosed(ServerSession session, boolean wasEstablished, int code, String reason) {
         if (sessions.remove(session)) {
             if (wasEstablished) {
+                metrics.observer.sessionClosed(session.connection().transport());
                 agent.onSessionClosed(new FilteredPeer(session, policy, metrics));
             } else {
                 pending.decrementAndGet();
                 metrics.failedHandshakes.incrementAndGet();
+                metrics.observer.handshakeEnded("unknown", handshakeOutcome(code), null);
                 if (code == CloseCode.POLICY_VIOLATION.code()) {
                     failures.recordFailure(keyOf(session.client().apiKey()),
                             addressKey(session.connection().remoteAddress()));
                 }
             }
         }
+    }
+
+    /** What a close before the session says about the handshake (for {@link HubObserver#handshakeEnded}). */
+    private static String handshakeOutcome(int code) {
+        CloseCode c = CloseCode.fromCode(code);
+        if (c == null) {
+            return "abandoned";
+        }
+        return switch (c) {
+            case POLICY_VIOLATION -> "refused";
+            case TRY_AGAIN_LATER -> "busy";
+            case PROTOCOL_ERROR, INVALID_PAYLOAD, MESSAGE_TOO_BIG -> "protocol_error";
+            case INTERNAL_ERROR -> "error";
+            case NORMAL, GOING_AWAY -> "abandoned";
+        };
     }
 
     /** Closes every session with 1001. */

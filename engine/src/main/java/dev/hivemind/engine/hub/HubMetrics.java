@@ -2,8 +2,13 @@ package dev.hivemind.engine.hub;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters of what the hub saw: connections, handshakes, rejections, refused messages. */
+/**
+ * Counters of what the hub saw: connections, handshakes, rejections, refused messages; each event is also handed to the
+ * {@link HubObserver} the hub was given (a metrics module's).
+ */
 public final class HubMetrics {
+    volatile HubObserver observer = HubObserver.NONE;
+
     final AtomicLong connections = new AtomicLong();
     final AtomicLong established = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();

@@ -85,6 +85,11 @@ public final class WorkerPool implements AutoCloseable {
         return rejected.get();
     }
 
+    /** Tasks waiting for a thread. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
     /** Tasks running or waiting. */
     public int inFlight() {
         return executor.getActiveCount() + executor.getQueue().size();
