@@ -22,9 +22,13 @@ settle=${SETTLE:-10}
 messages=${MESSAGES:-300}
 work=$(mktemp -d)
 pids=()
+# the satellites' standard input: open until the end, so that they stay connected (--interactive reads to EOF)
+mkfifo "$work/stdin"
+exec 3<> "$work/stdin"
 cleanup() {
+    exec 3>&-
     for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-    wait 2> /dev/null || true
+    for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -63,8 +67,8 @@ measure() { # NAME ENV... (the hub's environment: how its JVM is set up)
 
     local i
     for ((i = 1; i <= satellites; i++)); do
-        sleep 3600 | "$dist/bin/hivemind" --home "$home/satellite" connect "$url" --access-key "$key" \
-            --password "$password" --interactive --timeout 60 > "$home/satellite-$i.out" 2>&1 &
+        "$dist/bin/hivemind" --home "$home/satellite" connect "$url" --access-key "$key" \
+            --password "$password" --interactive --timeout 60 < "$work/stdin" > "$home/satellite-$i.out" 2>&1 &
         pids+=($!)
         wait_for "$home/satellite-$i.out" "connected to" 90
     done
@@ -91,8 +95,9 @@ measure() { # NAME ENV... (the hub's environment: how its JVM is set up)
 
     printf '%-12s %8s %8s %8s %14s %16s\n' "$name" "$((rss / 1024))" "$((hwm / 1024))" "$threads" "$handshake" \
         "$per_second"
-    kill "$hub"
-    wait "$hub" 2> /dev/null || true
+    for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+    pids=()
 }
 
 {
