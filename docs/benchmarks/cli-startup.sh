@@ -7,14 +7,14 @@
 #   docs/benchmarks/cli-startup.sh [DIST] [OUT]
 #     DIST  the assembled distribution (default dist/target/hivemind; build it: mvn -DskipTests package -pl dist -am)
 #     OUT   the results file (default docs/benchmarks/cli-startup.txt)
-# Needs hyperfine (Debian: apt-get install hyperfine) for the times; without it, a loop of 20 runs timed with date.
-# The machine's load is recorded with the numbers: on a shared machine, run it when it is quiet.
+# Times are taken with date +%s%N in interleaved rounds (see timed_rounds); peak RSS with /usr/bin/time. The
+# machine's load is recorded with the numbers: on a shared machine, run it when it is quiet.
 set -euo pipefail
 
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
 dist=$(cd -P -- "${1:-$root/dist/target/hivemind}" && pwd -P)
 out=${2:-$root/docs/benchmarks/cli-startup.txt}
-runs=20
+runs=${RUNS:-25}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -35,21 +35,25 @@ cases=(
     "java Hello (the JVM alone)|java -cp $work Hello"
 )
 
-median_ms() {
-    local command=$1
-    if command -v hyperfine > /dev/null; then
-        hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/h.json" "$command" > /dev/null 2>&1
-        python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' \
-            "$work/h.json"
-    else
-        local times=()
-        for ((i = 0; i < runs; i++)); do
-            local start=$(date +%s%N)
-            $command > /dev/null 2>&1
-            times+=($((($(date +%s%N) - start) / 1000000)))
+# Wall times in milliseconds, taken in rounds: every case once per round, so that a burst of load on a shared
+# machine hits all of them alike instead of one case's consecutive runs (what a tool that runs one case at a time
+# would do). Prints "case-index milliseconds" lines.
+timed_rounds() {
+    local round i start
+    for ((i = 0; i < ${#cases[@]}; i++)); do # warm-up: page cache, JIT-less first runs
+        ${cases[i]#*|} > /dev/null 2>&1
+    done
+    for ((round = 0; round < runs; round++)); do
+        for ((i = 0; i < ${#cases[@]}; i++)); do
+            start=$(date +%s%N)
+            ${cases[i]#*|} > /dev/null 2>&1
+            echo "$i $((($(date +%s%N) - start) / 1000000))"
         done
-        printf '%s\n' "${times[@]}" | sort -n | sed -n "$((runs / 2 + 1))p"
-    fi
+    done
+}
+
+median_of() { # CASE-INDEX
+    awk -v c="$1" '$1 == c {print $2}' "$work/times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 
 peak_rss_mb() {
@@ -60,14 +64,13 @@ peak_rss_mb() {
     printf '%s\n' "${values[@]}" | sort -n | sed -n 3p | awk '{printf "%.0f", $1 / 1024}'
 }
 
+timed_rounds > "$work/times"
 {
     echo "# hivemind CLI start-up, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "# $(java -version 2>&1 | sed -n 2p); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "# $(command -v hyperfine > /dev/null && hyperfine --version || echo "date loop"), $runs runs each"
+    echo "# median wall time of $runs rounds (each case once per round, after one warm-up run each)"
     printf '%-32s %10s %14s\n' "command" "median ms" "peak RSS MB"
-    for case in "${cases[@]}"; do
-        name=${case%%|*}
-        command=${case#*|}
-        printf '%-32s %10s %14s\n' "$name" "$(median_ms "$command")" "$(peak_rss_mb "$command")"
+    for ((i = 0; i < ${#cases[@]}; i++)); do
+        printf '%-32s %10s %14s\n' "${cases[i]%%|*}" "$(median_of "$i")" "$(peak_rss_mb "${cases[i]#*|}")"
     done
 } | tee "$out"
