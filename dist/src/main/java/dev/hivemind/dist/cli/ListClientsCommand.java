@@ -1,9 +1,8 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,10 +23,6 @@ final class ListClientsCommand extends ClientStoreCommand {
 
     @Option(names = "--all", description = "Include revoked clients.")
     boolean all;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (for the auth methods the hub enables).")
-    Path config;
 
     @Override
     protected void run(ClientStore store, PrintWriter out) {

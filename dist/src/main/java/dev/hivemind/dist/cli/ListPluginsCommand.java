@@ -24,11 +24,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code list-plugins}: every discovered auth method, transport, agent and binary handler, and the ciphers and encodings: whether each
+ * {@code list-plugins}: every discovered auth method, transport, agent, binary handler and registry, and the ciphers and encodings: whether each
  * is available here (and why not), whether the configuration enables it, and what it serves.
  */
 @Command(name = "list-plugins", mixinStandardHelpOptions = true,
-        description = "List discovered auth methods, transports, agents, ciphers and encodings.")
+        description = "List discovered auth methods, transports, agents, registries, ciphers and encodings.")
 final class ListPluginsCommand implements Runnable {
     @ParentCommand
     HivemindCommand parent;
@@ -101,6 +101,14 @@ final class ListPluginsCommand implements Runnable {
             cfg.routing().optionalBinaryHandler().ifPresent(name -> missing(out, "binary handler", List.of(name),
                     catalog.binaryHandlers().keySet()));
         }
+
+        out.println();
+        out.println("Registries (client databases):");
+        TextTable registries = new TextTable(List.of("NAME", "SELECTED", "AVAILABLE", "DESCRIPTION"));
+        node.discoverRegistries().all().values().forEach(r -> registries.add(List.of(r.name(),
+                yes(r.name().equals(cfg.registry().type())), available(r.availability()), r.description())));
+        registries.print(out);
+        missing(out, "registry", List.of(cfg.registry().type()), node.discoverRegistries().all().keySet());
 
         out.println();
         out.println("Ciphers:");

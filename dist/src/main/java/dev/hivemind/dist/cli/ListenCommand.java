@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.config.TransportSettings;
@@ -70,7 +70,7 @@ final class ListenCommand implements Runnable {
         Path home = parent.ensureDataHome();
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), overrides());
         HiveMindConfig cfg = node.config();
-        ClientStore store = parent.openClientStore();
+        ClientStore store = node.openClientStore();
         HubServer server;
         try {
             server = HiveMindEngine.create(cfg, node.discoverPlugins(), store);
