@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
                 SkillCommands.AllowIntent.class,
                 SkillCommands.BlacklistIntent.class,
                 ImportClientsCommand.class,
+                MigrateRegistryCommand.class,
                 // The engine: run the hub, connect as a satellite, inspect the configuration and plugins.
                 ListenCommand.class,
                 ConnectCommand.class,
