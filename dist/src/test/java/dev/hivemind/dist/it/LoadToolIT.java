@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ class LoadToolIT {
     private Launcher hivemind;
     private Launcher load;
     private AddedClient client;
+    private AddedClient rsaClient;
     private RunningHub hub;
     private String url;
     private int reports;
@@ -42,7 +44,20 @@ class LoadToolIT {
         hivemind = Launcher.distribution(dist, tmp);
         load = new Launcher(List.of(dist.resolve("bin/hivemind-load").toString()), tmp);
         Path hubHome = tmp.resolve("hub-home");
+        try {
+            // a hub under load from one satellite address: the per-source limits would refuse it, so they are off;
+            // the RSA client holds no key, so the generator's key is enrolled on its first handshake
+            Files.createDirectories(hubHome);
+            Files.writeString(hubHome.resolve("hivemind.yaml"), String.join("\n",
+                    "limits:", "  max_auth_failures: 0", "  max_address_failures: 0", "  kdf_per_client: 0",
+                    "  kdf_per_address: 0", "  max_pending_per_address: 1000",
+                    "auth:", "  rsa:", "    enroll_on_first_use: true", ""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         client = AddedClient.parse(hivemind.run(hubHome, "add-client", "--name", "load-satellite"));
+        rsaClient = AddedClient.parseAccessKeyOnly(hivemind.run(hubHome, "add-client", "--name", "load-rsa", "--no-password",
+                "--no-crypto-key"));
         hub = hivemind.listen(hubHome, "--port", "0");
         url = hub.url("websocket");
     }
@@ -91,7 +106,8 @@ class LoadToolIT {
 
     private JsonNode run(String mode, String auth, String... more) throws IOException {
         Path report = tmp.resolve("report-" + (++reports) + ".json");
-        List<String> args = new ArrayList<>(List.of(mode, url, "--auth", auth, "--access-key", client.accessKey(),
+        String accessKey = auth.equals("rsa") ? rsaClient.accessKey() : client.accessKey();
+        List<String> args = new ArrayList<>(List.of(mode, url, "--auth", auth, "--access-key", accessKey,
                 "--hub-pid", Long.toString(hub.printedPid()), "--report", report.toString(), "--home",
                 tmp.resolve("load-home").toString()));
         args.addAll(switch (auth) {

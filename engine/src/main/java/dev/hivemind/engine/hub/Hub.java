@@ -23,7 +23,6 @@ import dev.hivemind.engine.hub.router.HubIdentity;
 import dev.hivemind.engine.hub.router.LocalPeerDirectory;
 import dev.hivemind.engine.hub.router.LocalPeerMailer;
 import dev.hivemind.engine.hub.router.Router;
-import dev.hivemind.engine.hub.router.RoutingEvents;
 import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
@@ -85,22 +84,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
         this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
         this.nodePublicKey = router.identity().publicKey() == null ? "" : router.identity().publicKey();
-        router.reportTo(new RoutingEvents() {
-            @Override
-            public void accepted() {
-                metrics.messagesIn.incrementAndGet();
-            }
-
-            @Override
-            public void refused() {
-                metrics.refusedMessages.incrementAndGet();
-            }
-
-            @Override
-            public void delivered() {
-                metrics.messagesOut.incrementAndGet();
-            }
-        });
+        router.reportTo(metrics);
     }
 
     /**
@@ -141,6 +125,21 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return metrics;
     }
 
+    /** Hands every event to {@code observer} from now on (one observer; {@link HubObserver#NONE} to stop). */
+    public void observe(HubObserver observer) {
+        metrics.observe(observer);
+    }
+
+    /** Sessions still in their handshake. */
+    public int pendingHandshakes() {
+        return handshaking.size();
+    }
+
+    /** The bounded pool of the handshakes' CPU-heavy steps. */
+    public WorkerPool workers() {
+        return env.workers();
+    }
+
     /** Sessions currently open (any state). */
     public int openSessions() {
         return sessions.size();
@@ -152,7 +151,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         Optional<AuthorizationToken> token = AuthorizationToken.parse(request.authorizationToken());
         if (token.isEmpty()) {
-            metrics.rejected.incrementAndGet();
+            metrics.admissionRefused(request.transport(), "malformed_token");
             LOG.info("rejected {} from {}: malformed authorization token", request.transport(),
                     request.remoteAddress());
             return CompletableFuture.completedFuture(Admission.Rejected.malformedToken());
@@ -161,20 +160,20 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         String userAgent = LogSafe.text(token.get().userAgent());
         String address = Sources.address(request.remoteAddress());
         if (sessions.size() >= env.limits().maxConnections() || handshaking.addressFull(address)) {
-            metrics.rejected.incrementAndGet();
+            metrics.admissionRefused(request.transport(), "connection_limit");
             LOG.warn("rejected {} from {}: connection limits reached ({} open, {} handshaking)", request.transport(),
                     request.remoteAddress(), sessions.size(), handshaking.size());
             return CompletableFuture.completedFuture(Admission.Rejected.busy());
         }
         if (failures.blocked(Sources.client(accessKey, address), address)) {
-            metrics.rejected.incrementAndGet();
+            metrics.admissionRefused(request.transport(), "too_many_failures");
             LOG.warn("rejected {} from {} ({}): too many failed authentications", request.transport(),
                     request.remoteAddress(), userAgent);
             return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
         }
         return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
-                metrics.rejected.incrementAndGet();
+                metrics.admissionRefused(request.transport(), "unknown_access_key");
                 failures.recordUnknownKey(address);
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
                         userAgent);
@@ -182,12 +181,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             }
             return new Admission.Accepted(userAgent, found.get());
         }).exceptionally(error -> {
-            metrics.rejected.incrementAndGet();
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             if (cause instanceof ServerBusyException) {
+                metrics.admissionRefused(request.transport(), "registry_busy");
                 return Admission.Rejected.busy();
             }
+            metrics.admissionRefused(request.transport(), "registry_error");
             LOG.error("cannot admit {} from {}: the client registry failed: {}", request.transport(),
                     request.remoteAddress(), cause.toString());
             return new Admission.Rejected(500, CloseCode.INTERNAL_ERROR, "internal error");
@@ -212,7 +212,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             oldest.connection().executor().execute(() -> oldest.connection().close(CloseCode.TRY_AGAIN_LATER,
                     CloseCode.TRY_AGAIN_LATER.defaultReason()));
         });
-        metrics.connections.incrementAndGet();
+        metrics.connectionOpened(connection.transport());
         LOG.info("connected {} client {} '{}' via {} from {}", connection.id(), admission.client().clientId(),
                 admission.client().name(), connection.transport(), connection.remoteAddress());
         return session;
@@ -223,7 +223,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     @Override
     public void onEstablished(ServerSession session) {
         handshaking.release(session);
-        metrics.established.incrementAndGet();
+        metrics.handshakeEstablished(session.sessionInfo());
         failures.recordSuccess(clientSource(session));
         // batched: the registry may block (a database write), never per handshake nor on the connection's thread
         lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
@@ -244,10 +244,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onClosed(ServerSession session, boolean wasEstablished, int code, String reason) {
         if (sessions.remove(session)) {
             if (wasEstablished) {
+                metrics.sessionClosed(session.connection().transport());
                 router.onClosed(session);
             } else {
                 handshaking.release(session);
-                metrics.failedHandshakes.incrementAndGet();
+                metrics.handshakeFailed(code);
             }
         }
     }
@@ -261,7 +262,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public String beforeComputation(ServerSession session) {
         String address = Sources.address(session.connection().remoteAddress());
         if (!kdfBudget.tryCharge(clientSource(session), address)) {
-            metrics.kdfRefused.incrementAndGet();
+            metrics.keyDerivationRefused();
             throw new ServerBusyException(CloseCode.TRY_AGAIN_LATER.defaultReason(),
                     "key-derivation budget of " + address + " or of its access key is spent");
         }
