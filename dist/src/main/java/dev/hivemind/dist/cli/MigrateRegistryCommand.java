@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * clients unless {@code --replace}. A side not named is the registry this node's configuration names.
  */
 @Command(name = "migrate-registry", mixinStandardHelpOptions = true,
-        description = {"Copy every client from one client database to another, without loss.",
+        description = {"Copy every client into another client database.",
                 "Ids, credentials, permissions and revoked clients are kept; the copy is checked. A side not given is "
                         + "the registry of the configuration (--config).",
                 "Example: hivemind migrate-registry --to postgres:jdbc:postgresql://db/hivemind?user=hub"})
