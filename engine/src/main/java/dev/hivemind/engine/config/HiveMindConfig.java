@@ -28,13 +28,15 @@ import java.util.Map;
 public record HiveMindConfig(String nodeId, Path dataDirectory, Path pluginsDirectory, HandshakeSettings handshake,
         CryptoSettings crypto, List<String> authMethods, Map<String, PluginSettings> authSettings,
         List<TransportSettings> transports, WorkerSettings workers, LimitSettings limits, String agent,
-        PluginSettings agentSettings, boolean authMethodsDefaulted, RoutingSettings routing) {
+        PluginSettings agentSettings, boolean authMethodsDefaulted, RoutingSettings routing,
+        RegistrySettings registry) {
 
     public HiveMindConfig {
         authMethods = List.copyOf(authMethods);
         authSettings = Map.copyOf(authSettings);
         transports = List.copyOf(transports);
         routing = routing == null ? RoutingSettings.defaults() : routing;
+        registry = registry == null ? RegistrySettings.defaults() : registry;
     }
 
     /** The settings section of an auth plugin (empty if the configuration has none). */
