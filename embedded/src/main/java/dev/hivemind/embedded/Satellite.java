@@ -82,12 +82,14 @@ public final class Satellite implements AutoCloseable {
                 return;
             }
             SatelliteSession session = new SatelliteSession(connection, resources.vertx(), siteId, relay,
-                    maxQueuedSends);
+                    maxQueuedSends, ended -> {
+                        sessions.remove(ended);
+                        slots.decrementAndGet();
+                    });
             sessions.add(session);
-            session.closed().whenComplete((end, e) -> {
-                sessions.remove(session);
-                slots.decrementAndGet();
-            });
+            if (session.closed().toCompletableFuture().isDone()) {
+                sessions.remove(session); // it ended before it was added
+            }
             if (closing.get()) {
                 session.close();
             }

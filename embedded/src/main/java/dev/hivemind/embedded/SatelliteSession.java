@@ -37,15 +37,20 @@ public final class SatelliteSession implements AutoCloseable {
     private volatile boolean closeRequested;
 
     SatelliteSession(HiveMindConnection connection, Vertx vertx, String siteId, MessageRelay relay,
-            int maxQueuedSends) {
+            int maxQueuedSends, Consumer<SatelliteSession> onEnd) {
         this.connection = connection;
         this.vertx = vertx;
         this.siteId = siteId;
         this.relay = relay;
         this.maxQueuedSends = maxQueuedSends;
-        connection.closed().whenComplete((info, error) -> end.complete(info == null
-                ? new SessionEnd.ConnectionLost(String.valueOf(error))
-                : SessionEnds.of(closeRequested, info.code(), info.reason(), info.failure().orElse(null))));
+        connection.closed().whenComplete((info, error) -> {
+            SessionEnd why = info == null
+                    ? new SessionEnd.ConnectionLost(String.valueOf(error))
+                    : SessionEnds.of(closeRequested, info.code(), info.reason(), info.failure().orElse(null));
+            // the owner's bookkeeping (its slot) is settled before anyone waiting on closed() goes on
+            onEnd.accept(this);
+            end.complete(why);
+        });
     }
 
     /** The session id this satellite announced in its HELLO (the hub knows the session by it). */
