@@ -390,6 +390,8 @@ public final class ServerSession implements ConnectionHandler {
 
     private void onClientHello(HiveMessage msg) {
         ClientHello clientHello = ClientHello.fromPayload(msg.payload());
+        HelloIds.check("session id", clientHello.sessionId());
+        HelloIds.check("site id", clientHello.siteId());
         String sid = clientHello.sessionId();
         if (sid == null || sid.isEmpty()) {
             sid = "default";

@@ -1,6 +1,7 @@
 package dev.hivemind.engine.hub.router;
 
 import dev.hivemind.api.agent.PeerInfo;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import java.util.List;
@@ -64,7 +65,7 @@ final class IntercomRouting {
         }
         if (sent == 0) {
             LOG.info("intercom from {}: no peer holds its target {}", from.peerId(),
-                    key != null && !key.isEmpty() ? "public key" : "site '" + site + "'");
+                    key != null && !key.isEmpty() ? "public key" : "site '" + LogSafe.text(site) + "'");
         }
     }
 }

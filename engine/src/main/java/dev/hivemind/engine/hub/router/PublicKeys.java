@@ -35,7 +35,15 @@ public final class PublicKeys {
         return body.toString();
     }
 
-    /** The RSA key of a PEM SubjectPublicKeyInfo; empty if it is not one or is too large. */
+    /** The largest public exponent accepted, exclusive (as the RSA handshake's key policy): 2^32. */
+    private static final BigInteger MAX_EXPONENT = BigInteger.ONE.shiftLeft(32);
+    private static final BigInteger MIN_EXPONENT = BigInteger.valueOf(3);
+
+    /**
+     * The RSA key of a PEM SubjectPublicKeyInfo; empty if it is not one, is too large, or its public exponent is not odd
+     * with 3 &le; e &lt; 2^32 (a huge exponent would make each signature check as costly as a private-key operation,
+     * on the sender's event loop).
+     */
     public static Optional<RSAPublicKey> parse(String pem) {
         String body = normalize(pem);
         if (body.isEmpty()) {
@@ -44,7 +52,9 @@ public final class PublicKeys {
         try {
             byte[] der = Base64.getDecoder().decode(body);
             if (KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)) instanceof RSAPublicKey k
-                    && k.getModulus().bitLength() <= MAX_BITS && k.getPublicExponent().compareTo(BigInteger.ONE) > 0) {
+                    && k.getModulus().bitLength() <= MAX_BITS && k.getPublicExponent().testBit(0)
+                    && k.getPublicExponent().compareTo(MIN_EXPONENT) >= 0
+                    && k.getPublicExponent().compareTo(MAX_EXPONENT) < 0) {
                 return Optional.of(k);
             }
         } catch (IllegalArgumentException | GeneralSecurityException e) {

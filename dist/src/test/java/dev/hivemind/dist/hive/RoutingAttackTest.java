@@ -1,0 +1,180 @@
+package dev.hivemind.dist.hive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.hivemind.api.log.LogSafe;
+import dev.hivemind.api.wire.HiveMessage;
+import dev.hivemind.api.wire.JsonValues;
+import dev.hivemind.api.wire.MessageType;
+import dev.hivemind.dist.wiring.HubLogCapture;
+import dev.hivemind.engine.codec.json.HiveMessageCodec;
+import dev.hivemind.engine.tck.EngineFixtures;
+import dev.hivemind.engine.tck.IntercomFixtures;
+import dev.hivemind.engine.tck.TestClients;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPrivateKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An authenticated but malicious satellite against a hub wired as the distribution wires it, over a real WebSocket on
+ * loopback. Mallory holds a pre-shared key (so her HELLO can say anything); kitchen is an honest password satellite.
+ */
+class RoutingAttackTest {
+    private static final HiveMessageCodec CODEC = EngineFixtures.messages();
+    private static final String PASSWORD = "kitchen password 0123456789abcdef";
+    private static final String MALLORY_PSK = "0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    Path dir;
+    private RoutedHub hub;
+
+    @BeforeEach
+    void start() {
+        hub = new RoutedHub(dir, List.of(
+                TestClients.client().id(1).key("admin-key").name("admin").password(PASSWORD).admin(true).build(),
+                TestClients.client().id(2).key("kitchen-key").name("kitchen").password(PASSWORD).build(),
+                TestClients.client().id(3).key("mallory-key").name("mallory").cryptoKey(MALLORY_PSK).build()),
+                Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    private static Map<String, Object> hello(String sessionId, String siteId, String pubkey) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("session_id", sessionId);
+        session.put("site_id", siteId);
+        Map<String, Object> hello = new LinkedHashMap<>();
+        hello.put("pubkey", pubkey);
+        hello.put("session", session);
+        hello.put("site_id", siteId);
+        return hello;
+    }
+
+    private PskSatellite mallory(Map<String, Object> hello) throws Exception {
+        return PskSatellite.connect(hub.port, "mallory-key", MALLORY_PSK, hello);
+    }
+
+    // ------------------------------------------------------------------ HELLO fields
+
+    /**
+     * The session id is part of the peer id, and the peer id goes into the route hop of everything the peer sends
+     * (twice: source and targets). An unbounded session id made every relayed message that large for every recipient:
+     * one small PROPAGATE became N copies of up to a megabyte.
+     */
+    @Test
+    void aHelloWithAnOverlongSessionIdIsRefused() throws Exception {
+        try (PskSatellite m = mallory(hello("s".repeat(100_000), "site", null))) {
+            assertEquals(1008, m.awaitCloseCode());
+        }
+        try (PskSatellite m = mallory(hello("session", "x".repeat(100_000), null))) {
+            assertEquals(1008, m.awaitCloseCode());
+        }
+    }
+
+    @Test
+    void aHelloWithControlCharactersInItsIdsIsRefused() throws Exception {
+        try (PskSatellite m = mallory(hello("s\n2026-01-01 INFO forged line", "site", null))) {
+            assertEquals(1008, m.awaitCloseCode());
+        }
+        try (PskSatellite m = mallory(hello("session", "site\r\nforged", null))) {
+            assertEquals(1008, m.awaitCloseCode());
+        }
+        try (PskSatellite m = mallory(hello("a-valid-session-id", "a site", null))) {
+            m.send(CODEC.wrap(MessageType.PROPAGATE, HiveMessage.bus("recognizer_loop:utterance",
+                    JsonValues.object("utterances", List.of("still welcome")), JsonValues.object())));
+            hub.awaitAccepted(1);
+            assertTrue(!m.isClosed(), "an ordinary HELLO is still accepted");
+        }
+    }
+
+    /** Every peer-supplied value in a routing log line is escaped and cut (LogSafe), at DEBUG too. */
+    @Test
+    void peerSuppliedValuesInRoutingLogLinesAreEscapedAndCut() throws Exception {
+        Logger engine = (Logger) LoggerFactory.getLogger("dev.hivemind.engine");
+        Level before = engine.getLevel();
+        engine.setLevel(Level.DEBUG);
+        KeyPair keys = IntercomFixtures.keyPair();
+        String evil = "evil\n2026-01-01 00:00:00 INFO forged " + "x".repeat(5_000);
+        try (HubLogCapture logs = new HubLogCapture();
+                PskSatellite m = mallory(hello("mallory-session", "hall", IntercomFixtures.pem(keys.getPublic())))) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", evil);
+            payload.put("data", Map.of());
+            payload.put("context", Map.of("session", Map.of("session_id", "mallory-session"), evil, 1));
+            HiveMessage bus = HiveMessage.builder(MessageType.BUS).payload(payload).build();
+            m.send(bus);
+            m.send(CODEC.wrap(MessageType.PROPAGATE, bus));
+            m.send(IntercomFixtures.intercom(keys.getPublic(), keys.getPrivate(), "to nowhere").toBuilder()
+                    .targetPubkey(null).targetSiteId(evil).build());
+            m.send(HiveMessage.builder(MessageType.QUERY).payload(Map.of(evil, evil)).build());
+            hub.awaitRefused(3);
+            hub.awaitAccepted(1);
+            for (String line : logs.lines()) {
+                assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, "a raw line break in: "
+                        + LogSafe.message(line));
+                assertTrue(line.length() < 1_000, "a log line of " + line.length() + " characters: "
+                        + LogSafe.message(line));
+            }
+        } finally {
+            engine.setLevel(before);
+        }
+    }
+
+    // ------------------------------------------------------------------ INTERCOM
+
+    /**
+     * A HELLO key with a huge public exponent makes each signature check as costly as a private-key operation, and the
+     * check runs on the sender's event loop (shared with other connections). The hub refuses such keys as the RSA
+     * handshake does (3 &le; e &lt; 2^32): the INTERCOMs they sign are dropped unverified.
+     */
+    @Test
+    void anIntercomSignedWithAHugeExponentKeyIsNotVerifiedAndNotDelivered() throws Exception {
+        KeyPair hostile = hugeExponentKeyPair();
+        try (Satellite kitchen = hub.satellite(dir, "kitchen", "kitchen-key", PASSWORD);
+                PskSatellite m = mallory(hello("mallory-session", "hall", IntercomFixtures.pem(hostile.getPublic())))) {
+            hub.peerIdOf("mallory");
+            m.send(IntercomFixtures.intercom(kitchen.keys.getPublic(), hostile.getPrivate(), "costly"));
+            hub.awaitRefused(1);
+            kitchen.send(HiveMessage.bus("recognizer_loop:utterance", JsonValues.object("utterances",
+                    List.of("marker")), JsonValues.object()));
+            assertTrue(kitchen.before(x -> "marker".equals(Satellite.utterance(x)), "its echo").stream()
+                    .noneMatch(x -> x.type() == MessageType.INTERCOM), "the costly intercom was not delivered");
+        }
+    }
+
+    /** An RSA-2048 key pair whose public exponent is about 2000 bits long (and its matching private exponent). */
+    private static KeyPair hugeExponentKeyPair() throws Exception {
+        RSAPrivateCrtKey base = (RSAPrivateCrtKey) IntercomFixtures.keyPair().getPrivate();
+        BigInteger phi = base.getPrimeP().subtract(BigInteger.ONE).multiply(base.getPrimeQ().subtract(BigInteger.ONE));
+        SecureRandom random = new SecureRandom();
+        BigInteger e;
+        do {
+            e = new BigInteger(2000, random).setBit(1999).setBit(0);
+        } while (!e.gcd(phi).equals(BigInteger.ONE));
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        PublicKey pub = rsa.generatePublic(new RSAPublicKeySpec(base.getModulus(), e));
+        PrivateKey priv = rsa.generatePrivate(new RSAPrivateKeySpec(base.getModulus(), e.modInverse(phi)));
+        return new KeyPair(pub, priv);
+    }
+}
