@@ -95,6 +95,18 @@ public final class BusContextRewrite {
         return bus.toBuilder().payload(payload).build();
     }
 
+    /** The BUS message without one context key. */
+    public static HiveMessage withoutContext(HiveMessage bus, String key) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        if (bus.payload().get("context") instanceof Map<?, ?> c) {
+            c.forEach((k, v) -> context.put(String.valueOf(k), v));
+        }
+        context.remove(key);
+        Map<String, Object> payload = new LinkedHashMap<>(bus.payload());
+        payload.put("context", context);
+        return bus.toBuilder().payload(payload).build();
+    }
+
     private Map<String, Object> session(Map<String, Object> stored, Map<String, Object> context, Object data,
             ClientRecord client) {
         Map<String, Object> s = new LinkedHashMap<>();
