@@ -41,6 +41,7 @@ class RoutingAttackTest {
     private static final HiveMessageCodec CODEC = EngineFixtures.messages();
     private static final String PASSWORD = "kitchen password 0123456789abcdef";
     private static final String MALLORY_PSK = "0123456789abcdef0123456789abcdef";
+    private static final String SLOW_PSK = "fedcba9876543210fedcba9876543210";
 
     @TempDir
     Path dir;
@@ -51,7 +52,8 @@ class RoutingAttackTest {
         hub = new RoutedHub(dir, List.of(
                 TestClients.client().id(1).key("admin-key").name("admin").password(PASSWORD).admin(true).build(),
                 TestClients.client().id(2).key("kitchen-key").name("kitchen").password(PASSWORD).build(),
-                TestClients.client().id(3).key("mallory-key").name("mallory").cryptoKey(MALLORY_PSK).build()),
+                TestClients.client().id(3).key("mallory-key").name("mallory").cryptoKey(MALLORY_PSK).build(),
+                TestClients.client().id(4).key("slow-key").name("slow").cryptoKey(SLOW_PSK).build()),
                 Map.of());
     }
 
@@ -138,6 +140,40 @@ class RoutingAttackTest {
             }
         } finally {
             engine.setLevel(before);
+        }
+    }
+
+    // ------------------------------------------------------------------ flooding
+
+    /**
+     * A satellite that reads slowly for a while (a busy device on a poor link) while another floods PROPAGATEs: the
+     * hub queued every relayed copy for it until its output passed the hard bound and then dropped the honest
+     * satellite as a slow reader. Relayed copies for a peer that is behind are now dropped instead (it misses some of
+     * the flood, and stays connected).
+     */
+    @Test
+    void aFloodRelayedToASatelliteThatReadsSlowlyDoesNotDisconnectIt() throws Exception {
+        try (PskSatellite slow = PskSatellite.connect(hub.port, "slow-key", SLOW_PSK, hello("slow-session", "attic",
+                null)); PskSatellite m = mallory(hello("mallory-session", "hall", null))) {
+            hub.peerIdOf("slow");
+            hub.peerIdOf("mallory");
+            slow.pause();
+            String filler = "x".repeat(300_000);
+            for (int i = 0; i < 60; i++) {
+                m.send(CODEC.wrap(MessageType.PROPAGATE, HiveMessage.bus("recognizer_loop:utterance",
+                        JsonValues.object("utterances", List.of(filler)), JsonValues.object())));
+            }
+            hub.awaitAccepted(60);
+            slow.resume();
+            boolean got = false;
+            for (int i = 0; i < 60 && !got; i++) { // once it has caught up, what is routed to it arrives again
+                m.send(CODEC.wrap(MessageType.PROPAGATE, HiveMessage.bus("recognizer_loop:utterance",
+                        JsonValues.object("utterances", List.of("marker")), JsonValues.object())));
+                got = slow.readUntil(x -> x.payload().get("data") instanceof Map<?, ?> d
+                        && List.of("marker").equals(d.get("utterances")), java.time.Duration.ofMillis(500));
+            }
+            assertTrue(got, "the slow satellite receives again once it has caught up");
+            assertTrue(!slow.isClosed(), "the slow satellite is still connected");
         }
     }
 
