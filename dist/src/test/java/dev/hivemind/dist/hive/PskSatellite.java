@@ -44,6 +44,18 @@ final class PskSatellite implements AutoCloseable {
                 new NonceSequence(CipherSuite.AES_GCM), null);
     }
 
+    /** A HELLO payload as satellites send it: {@code pubkey}, {@code session} (id and site), {@code site_id}. */
+    static Map<String, Object> hello(String sessionId, String siteId, String pubkey) {
+        Map<String, Object> session = new java.util.LinkedHashMap<>();
+        session.put("session_id", sessionId);
+        session.put("site_id", siteId);
+        Map<String, Object> hello = new java.util.LinkedHashMap<>();
+        hello.put("pubkey", pubkey);
+        hello.put("session", session);
+        hello.put("site_id", siteId);
+        return hello;
+    }
+
     /** Connects with {@code accessKey}, reads the hub's HELLO and offer, and sends {@code hello} sealed. */
     static PskSatellite connect(int port, String accessKey, String psk, Map<String, Object> hello) throws Exception {
         PskSatellite s = new PskSatellite(psk);

@@ -63,14 +63,7 @@ class RoutingAttackTest {
     }
 
     private static Map<String, Object> hello(String sessionId, String siteId, String pubkey) {
-        Map<String, Object> session = new LinkedHashMap<>();
-        session.put("session_id", sessionId);
-        session.put("site_id", siteId);
-        Map<String, Object> hello = new LinkedHashMap<>();
-        hello.put("pubkey", pubkey);
-        hello.put("session", session);
-        hello.put("site_id", siteId);
-        return hello;
+        return PskSatellite.hello(sessionId, siteId, pubkey);
     }
 
     private PskSatellite mallory(Map<String, Object> hello) throws Exception {
