@@ -136,6 +136,38 @@ class RoutingAttackTest {
         }
     }
 
+    // ------------------------------------------------------------------ addressing another satellite
+
+    /**
+     * Quirk A-a: a satellite that names another satellite in {@code context.destination} would have the agent's
+     * answer (an OVOS {@code forward()} keeps the destination) delivered to it. Entries naming a connected peer were
+     * removed, but a satellite could name one that was offline at that moment (peer ids of Python satellites are
+     * stable) and have a later answer (a timer, a reminder) delivered once it is back. Every entry in the form of a
+     * peer id is removed.
+     */
+    @Test
+    void aDestinationNamingAnOfflineSatelliteIsNotKeptForLater() throws Exception {
+        String victim = "psk-satellite::4::slow::slow-session";
+        try (PskSatellite m = mallory(hello("mallory-session", "hall", null))) {
+            m.send(HiveMessage.bus("recognizer_loop:utterance", JsonValues.object("utterances", List.of("set a timer")),
+                    JsonValues.object("destination", List.of(victim), "session",
+                            JsonValues.object("session_id", "mallory-session"))));
+            var heard = hub.agent.await(r -> r.message().payload().get("data") instanceof Map<?, ?> d
+                    && List.of("set a timer").equals(d.get("utterances")));
+            try (PskSatellite slow = PskSatellite.connect(hub.port, "slow-key", SLOW_PSK, hello("slow-session",
+                    "attic", null))) {
+                assertEquals(victim, hub.peerIdOf("slow"));
+                Map<String, Object> later = new LinkedHashMap<>(heard.message().payload());
+                later.put("type", "speak"); // the skill answers later, keeping the context (OVOS forward)
+                hub.agent.bus().emit(later);
+                hub.agent.bus().emit(JsonValues.object("type", "marker", "data", Map.of(), "context",
+                        JsonValues.object("destination", List.of(victim))));
+                HiveMessage first = slow.await(x -> x.type() == MessageType.BUS, "a bus message");
+                assertEquals("marker", first.payload().get("type"), "the answer to mallory never reaches the victim");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ flooding
 
     /**
