@@ -10,8 +10,11 @@ import java.util.Optional;
 
 /** RSA public keys as peers announce them in HELLO: PEM (SubjectPublicKeyInfo), compared by their DER body. */
 public final class PublicKeys {
-    /** Larger keys are refused: verifying with them would let a peer make the hub do expensive work. */
-    public static final int MAX_BITS = 8192;
+    /**
+     * Larger keys are refused: verifying with them would let a peer make the hub do expensive work (on the sender's
+     * event loop, for every INTERCOM it sends). The RSA handshake's key policy has the same bound.
+     */
+    public static final int MAX_BITS = 4096;
 
     private PublicKeys() {
     }
