@@ -202,6 +202,24 @@ class RoutingAttackTest {
         }
     }
 
+    /**
+     * Refused messages are dropped silently on the wire (as hivemind-core does) and logged; a satellite that sends
+     * them by the thousand must not write a log line for each (disk, journald). A few lines, then a summary.
+     */
+    @Test
+    void aFloodOfRefusedMessagesWritesAFewLogLinesNotOneEach() throws Exception {
+        try (HubLogCapture logs = new HubLogCapture();
+                PskSatellite m = mallory(hello("mallory-session", "hall", null))) {
+            hub.peerIdOf("mallory");
+            for (int i = 0; i < 500; i++) {
+                m.send(CODEC.wrap(MessageType.BROADCAST, HiveMessage.bus("speak", Map.of(), Map.of())));
+            }
+            hub.awaitRefused(500);
+            long lines = logs.lines().stream().filter(l -> l.startsWith("dropped broadcast from")).count();
+            assertTrue(lines >= 1 && lines <= 20, lines + " log lines for 500 refused messages"); // a burst of 10
+        }
+    }
+
     // ------------------------------------------------------------------ INTERCOM
 
     /**

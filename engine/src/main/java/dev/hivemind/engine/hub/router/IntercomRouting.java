@@ -64,7 +64,7 @@ final class IntercomRouting {
             sent++;
         }
         if (sent == 0) {
-            LOG.info("intercom from {}: no peer holds its target {}", from.peerId(),
+            LOG.debug("intercom from {}: no peer holds its target {}", from.peerId(),
                     key != null && !key.isEmpty() ? "public key" : "site '" + LogSafe.text(site) + "'");
         }
     }

@@ -211,7 +211,13 @@ public final class Router implements AutoCloseable {
                 events.accepted(m.type().wireName());
                 return true;
             }
-            case DROP -> LOG.info("dropped {} from {}: {}", m.type().wireName(), p.peerId(), v.reason());
+            case DROP -> {
+                if (p.refusals.allow()) {
+                    long more = p.refusals.suppressedSinceLast();
+                    LOG.info("dropped {} from {}: {}{}", m.type().wireName(), p.peerId(), v.reason(),
+                            more == 0 ? "" : " (and " + more + " earlier refusals not logged)");
+                }
+            }
             case DISCONNECT -> {
                 LOG.warn("disconnecting {}: {}", p.peerId(), v.reason());
                 p.session.disconnect(new PolicyViolationException(v.reason(), v.reason()));
