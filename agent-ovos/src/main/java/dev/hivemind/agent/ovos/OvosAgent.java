@@ -156,7 +156,8 @@ public final class OvosAgent implements HiveAgent {
         HiveMessage m = HiveMessage.builder(type).payload(payload instanceof Map<?, ?> p ? JsonValues.immutableObject(p)
                 : Map.of()).build();
         if (!bus.send(peer, m)) {
-            LOG.log(Level.ERROR, "hive.send.downstream: that client is not connected: " + peer);
+            LOG.log(Level.ERROR, "hive.send.downstream: that client is not connected: "
+                    + dev.hivemind.api.log.LogSafe.text(peer));
             @SuppressWarnings("unchecked")
             Map<String, Object> ctx = (Map<String, Object>) request.get("context");
             emit("hive.client.send.error", JsonValues.object("error", "That client is not connected", "peer", peer),

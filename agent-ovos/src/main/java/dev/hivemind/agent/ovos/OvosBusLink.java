@@ -15,9 +15,15 @@ import java.util.function.Consumer;
 /**
  * One WebSocket connection to the OVOS messagebus that stays up: when the bus goes away (a restart) it reconnects
  * with exponential backoff, logs both events, and keeps what satellites send meanwhile in a bounded queue that it
- * sends once the bus is back. All state lives on one Vert.x context; {@link #send} is safe from any thread.
+ * sends once the bus is back. The same queue holds what the bus cannot take yet (its socket's write buffer is above
+ * the high-water mark: a slow or stuck bus), so a satellite's flood never grows the hub's memory beyond the queue's
+ * bound ({@code queue} messages, at most {@value #MAX_QUEUED_CHARS} characters; the oldest is dropped first). All
+ * state lives on one Vert.x context; {@link #send} is safe from any thread.
  */
 final class OvosBusLink {
+    /** The most characters the queue holds, whatever its message count. */
+    static final int MAX_QUEUED_CHARS = 8 << 20;
+
     private static final Logger LOG = System.getLogger(OvosBusLink.class.getName());
 
     private final Vertx vertx;
@@ -26,6 +32,9 @@ final class OvosBusLink {
     private final WebSocketClient client;
     private final io.vertx.core.Context context;
     private final Deque<String> pending = new ArrayDeque<>();
+    private volatile long pendingChars;
+    private volatile long droppedTotal;
+    private boolean warnedSlow;
     private WebSocket socket;
     private Duration delay;
     private boolean everConnected;
@@ -54,20 +63,65 @@ final class OvosBusLink {
             if (closed) {
                 return;
             }
-            if (socket != null) {
+            if (socket != null && pending.isEmpty() && !socket.writeQueueFull()) {
                 socket.writeTextMessage(json);
                 return;
             }
-            if (settings.queue() == 0) {
-                dropped++;
-                return;
+            enqueue(json);
+            if (socket != null) {
+                WebSocket ws = socket;
+                ws.drainHandler(d -> flush(ws));
             }
-            if (pending.size() >= settings.queue()) {
-                pending.pollFirst();
-                dropped++;
-            }
-            pending.addLast(json);
         });
+    }
+
+    /** Messages dropped because the queue was full (since the link started). */
+    long dropped() {
+        return droppedTotal;
+    }
+
+    /** Characters waiting in the queue (read from any thread: approximate). */
+    long queuedChars() {
+        return pendingChars;
+    }
+
+    private void enqueue(String json) {
+        if (settings.queue() == 0 || json.length() > MAX_QUEUED_CHARS) {
+            drop();
+            return;
+        }
+        while (!pending.isEmpty() && (pending.size() >= settings.queue()
+                || pendingChars + json.length() > MAX_QUEUED_CHARS)) {
+            pendingChars -= pending.pollFirst().length();
+            drop();
+        }
+        pending.addLast(json);
+        pendingChars += json.length();
+    }
+
+    private void drop() {
+        droppedTotal++;
+        if (socket == null) {
+            dropped++; // reported when the bus is back
+        } else if (!warnedSlow) {
+            warnedSlow = true;
+            LOG.log(Level.WARNING, "the OVOS messagebus at " + settings.url() + " is not keeping up: dropping the "
+                    + "oldest queued messages");
+        }
+    }
+
+    /** Sends what waits while the bus takes it; waits for the next drain otherwise. */
+    private void flush(WebSocket ws) {
+        while (!pending.isEmpty() && socket == ws && !ws.writeQueueFull()) {
+            String next = pending.pollFirst();
+            pendingChars -= next.length();
+            ws.writeTextMessage(next);
+        }
+        if (pending.isEmpty()) {
+            warnedSlow = false;
+        } else if (socket == ws) {
+            ws.drainHandler(d -> flush(ws));
+        }
     }
 
     /** Closes the connection for good. */
@@ -75,6 +129,7 @@ final class OvosBusLink {
         context.runOnContext(v -> {
             closed = true;
             pending.clear();
+            pendingChars = 0;
             if (socket != null) {
                 socket.close();
             }
@@ -120,9 +175,7 @@ final class OvosBusLink {
                 }
             }
         });
-        while (!pending.isEmpty() && socket == ws) {
-            ws.writeTextMessage(pending.pollFirst());
-        }
+        flush(ws);
     }
 
     private void retry(String why) {

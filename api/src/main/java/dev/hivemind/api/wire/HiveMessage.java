@@ -176,8 +176,8 @@ public final class HiveMessage {
     public String toString() {
         return "HiveMessage[" + type.wireName()
                 + (type == MessageType.BINARY ? ", " + binaryType + ", " + binaryPayload.length + " bytes"
-                        : ", payload keys=" + payload.keySet())
-                + (sourcePeer == null ? "" : ", source_peer=" + sourcePeer) + "]";
+                        : ", payload keys=" + dev.hivemind.api.log.LogSafe.list(payload.keySet()))
+                + (sourcePeer == null ? "" : ", source_peer=" + dev.hivemind.api.log.LogSafe.text(sourcePeer)) + "]";
     }
 
     /** Builds {@link HiveMessage}s; every collection is deep-copied on {@link #build()}. */

@@ -46,6 +46,11 @@ final class AttackedHub implements AutoCloseable {
 
     /** @param limits overrides of the {@code limits} section; {@code options} of both transports */
     AttackedHub(Path home, Map<String, Object> root, Map<String, Object> transportOptions) {
+        this(home, root, transportOptions, List.of());
+    }
+
+    /** As {@link #AttackedHub(Path, Map, Map)}, with more clients beside the two password clients. */
+    AttackedHub(Path home, Map<String, Object> root, Map<String, Object> transportOptions, List<ClientRecord> more) {
         this.home = home;
         Map<String, Object> tree = new LinkedHashMap<>(root);
         tree.put("transports", Map.of(
@@ -54,9 +59,11 @@ final class AttackedHub implements AutoCloseable {
         tree.putIfAbsent("auth", Map.of("methods", List.of("password")));
         HiveMindConfig config = ConfigLoader.fromTree(tree, home.resolve("hub"));
         catalog = PluginCatalog.discover(getClass().getClassLoader());
-        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(
+        List<ClientRecord> clients = new java.util.ArrayList<>(List.of(
                 ClientRecord.builder(KEY).clientId(1).name("satellite").password(PASSWORD).build(),
-                ClientRecord.builder(OTHER_KEY).clientId(2).name("kitchen").password(OTHER_PASSWORD).build())));
+                ClientRecord.builder(OTHER_KEY).clientId(2).name("kitchen").password(OTHER_PASSWORD).build()));
+        clients.addAll(more);
+        server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(clients));
         bound = server.start();
     }
 

@@ -80,6 +80,38 @@ class KdfFloodAttackTest {
         }
     }
 
+    /**
+     * An enrolled RSA public key is public (it is in every HELLO the satellite sends): whoever knows it and the access
+     * key can make the hub seal an envelope to it (a private-key signature) without being able to open it. Those
+     * handshakes are charged to the same budgets as PBKDF2.
+     */
+    @Test
+    void rsaHandshakesWithAnEnrolledPublicKeyAreChargedToTheSameBudgets() throws Exception {
+        java.security.KeyPair keys = dev.hivemind.engine.tck.IntercomFixtures.keyPair();
+        String pem = dev.hivemind.engine.tck.IntercomFixtures.pem(keys.getPublic());
+        try (AttackedHub hub = new AttackedHub(home, Map.of("auth", Map.of("methods", List.of("password", "rsa")),
+                "limits", Map.of("kdf_per_client", 3, "kdf_per_address", 5)), Map.of(), List.of(
+                dev.hivemind.api.registry.ClientRecord.builder("rsa-key").clientId(3).name("rsa-sat")
+                        .credential(dev.hivemind.api.registry.ClientRecord.RSA, pem).build()))) {
+            List<Integer> outcomes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                try (TcpAttacker a = new TcpAttacker("127.0.0.2", hub.tcpPort())) {
+                    a.auth("rsa-key");
+                    TcpAttacker.Received greeting = a.readGreeting();
+                    if (greeting.kind() == TcpAttacker.CLOSE) {
+                        outcomes.add(greeting.closeCode());
+                        continue;
+                    }
+                    a.sendJson(Map.of("msg_type", "shake", "payload", Map.of("pubkey", pem,
+                            "ciphers", List.of("AES-GCM"), "encodings", List.of("JSON-HEX"), "binarize", false)));
+                    outcomes.add(outcome(a.read()));
+                    a.closeNormally();
+                }
+            }
+            assertEquals(List.of(0, 0, 0, 1013, 1013), outcomes, "3 RSA handshakes per key at this address");
+        }
+    }
+
     private static String fresh(String password) {
         return new PasswordHandshake(password).createEnvelope(new SecureRandom());
     }

@@ -7,36 +7,36 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Records what the engine logs (sessions, enrolment), to check what the hub says about a connection. */
-final class HubLogCapture implements AutoCloseable {
+public final class HubLogCapture implements AutoCloseable {
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.hivemind.engine");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    HubLogCapture() {
+    public HubLogCapture() {
         appender.start();
         logger.addAppender(appender);
     }
 
-    void clear() {
+    public void clear() {
         synchronized (appender) {
             appender.list.clear();
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 
     /** The WARN events, formatted. */
-    List<String> warnings() {
+    public List<String> warnings() {
         synchronized (appender) {
             return appender.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                     .map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 
-    boolean saidHandshakeDone() {
+    public boolean saidHandshakeDone() {
         return lines().stream().anyMatch(l -> l.startsWith("handshake done"));
     }
 

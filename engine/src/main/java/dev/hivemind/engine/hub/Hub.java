@@ -60,6 +60,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final KdfBudget kdfBudget;
     private final HandshakeSlots<ServerSession> handshaking;
     private final LastSeenRecorder lastSeen;
+    private final ClientRecheck recheck;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -83,6 +84,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.kdfBudget = new KdfBudget(env.limits(), clock);
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
         this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
+        this.recheck = new ClientRecheck(registry, io, env.scheduler(), () -> List.copyOf(sessions));
         this.nodePublicKey = router.identity().publicKey() == null ? "" : router.identity().publicKey();
         router.reportTo(metrics);
     }
@@ -138,6 +140,15 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     /** The bounded pool of the handshakes' CPU-heavy steps. */
     public WorkerPool workers() {
         return env.workers();
+    }
+
+    /**
+     * Reads the records of the connected clients again now and closes (1008) the sessions whose client lost a right
+     * since it connected (revoked, deleted, a credential changed, fewer permissions); the hub also does this every
+     * 30 s while sessions exist. Completes with how many sessions it closed.
+     */
+    public CompletionStage<Integer> recheckClients() {
+        return recheck.recheckNow();
     }
 
     /** Sessions currently open (any state). */
@@ -227,6 +238,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         failures.recordSuccess(clientSource(session));
         // batched: the registry may block (a database write), never per handshake nor on the connection's thread
         lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
+        recheck.ensureScheduled();
         router.onEstablished(session);
     }
 
@@ -276,6 +288,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     /** Writes the pending connection times, closes every session with 1001 and stops routing. */
     @Override
     public void close() {
+        recheck.close();
         lastSeen.flush();
         for (ServerSession s : List.copyOf(sessions)) {
             s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));

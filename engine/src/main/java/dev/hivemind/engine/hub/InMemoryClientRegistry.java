@@ -51,6 +51,17 @@ public final class InMemoryClientRegistry implements ClientRegistry {
         return Enrollment.REFUSED;
     }
 
+    /** Replaces the record with the same client id (an operator's change while the hub runs). */
+    public synchronized void update(ClientRecord changed) {
+        for (int i = 0; i < clients.size(); i++) {
+            if (clients.get(i).clientId() == changed.clientId()) {
+                clients.set(i, changed);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no client " + changed.clientId());
+    }
+
     /** The records as they are now (enrolments included). */
     public List<ClientRecord> clients() {
         return List.copyOf(clients);

@@ -14,10 +14,13 @@ import java.util.List;
 final class FirstUseHold {
     /** Frames a client may send while its credential is being enrolled. */
     static final int MAX_HELD_FRAMES = 32;
+    /** Bytes those frames may hold together (32 frames of the largest size would be 32 MiB per connection). */
+    static final int MAX_HELD_BYTES = 1 << 20;
 
     private ServerAuthFactory method;
     private String credential;
     private final List<Frame> held = new ArrayList<>();
+    private long heldBytes;
 
     /** The exchange of {@code method} proved nothing yet but reported {@code credential}: enrol it once proved. */
     void expect(ServerAuthFactory method, String credential) {
@@ -40,20 +43,23 @@ final class FirstUseHold {
     /**
      * Holds a frame that arrived during enrolment.
      *
-     * @throws PolicyViolationException if the client sends more than {@value #MAX_HELD_FRAMES}
+     * @throws PolicyViolationException if the client sends more than {@value #MAX_HELD_FRAMES} frames or
+     *                                  {@value #MAX_HELD_BYTES} bytes
      */
     void hold(Frame frame) {
-        if (held.size() >= MAX_HELD_FRAMES) {
-            throw new PolicyViolationException("too many frames", "more than " + MAX_HELD_FRAMES
-                    + " frames before the session was established");
+        if (held.size() >= MAX_HELD_FRAMES || heldBytes + frame.size() > MAX_HELD_BYTES) {
+            throw new PolicyViolationException("too many frames", "more than " + MAX_HELD_FRAMES + " frames or "
+                    + MAX_HELD_BYTES + " bytes before the session was established");
         }
         held.add(frame);
+        heldBytes += frame.size();
     }
 
     /** The held frames, in arrival order; the hold is empty afterwards. */
     List<Frame> drain() {
         List<Frame> out = List.copyOf(held);
         held.clear();
+        heldBytes = 0;
         return out;
     }
 

@@ -85,6 +85,7 @@ public final class ServerSession implements ConnectionHandler {
     private String siteId;
     private Map<String, Object> helloPayload = Map.of();
     private boolean established;
+    private boolean behind;
 
     /**
      * @param connection    the transport connection
@@ -160,13 +161,26 @@ public final class ServerSession implements ConnectionHandler {
         connection.executor().execute(() -> fail(error));
     }
 
-    /** Sends a message to the client, encrypted with the session key. Safe from any thread. */
+    /**
+     * Sends a message to the client, encrypted with the session key. Safe from any thread. While the client has not
+     * read what was sent before (its output is above the transport's high-water mark) the message is dropped: what
+     * other peers flood through the hub must not fill an honest but slow client's queue until the transport drops it.
+     */
     public void send(HiveMessage message) {
         connection.executor().execute(() -> {
             if (state != ServerState.ESTABLISHED) {
                 LOG.debug("dropping {} for {}: session is {}", message, connection.id(), state);
                 return;
             }
+            if (connection.writeQueueFull()) {
+                if (!behind) {
+                    behind = true;
+                    LOG.info("{} ({}) is not reading fast enough: dropping what is routed to it until it catches up",
+                            connection.id(), describeClient());
+                }
+                return;
+            }
+            behind = false;
             Failures.guard(() -> connection.send(keys.seal(env.framing(), message)), this::fail,
                     "cannot encode outgoing message");
         });
@@ -390,6 +404,8 @@ public final class ServerSession implements ConnectionHandler {
 
     private void onClientHello(HiveMessage msg) {
         ClientHello clientHello = ClientHello.fromPayload(msg.payload());
+        HelloIds.check("session id", clientHello.sessionId());
+        HelloIds.check("site id", clientHello.siteId());
         String sid = clientHello.sessionId();
         if (sid == null || sid.isEmpty()) {
             sid = "default";

@@ -21,6 +21,9 @@ public final class BusContextRewrite {
             "context", "site_id", "pipeline", "location", "system_unit", "time_format", "date_format", "is_speaking",
             "is_recording", "blacklisted_skills", "blacklisted_intents");
 
+    /** What separates the parts of a peer id. */
+    static final String PEER_ID_SEPARATOR = "::";
+
     private final String defaultLang;
 
     /** @param defaultLang the language of a session that names none ({@code en-us}) */
@@ -95,6 +98,18 @@ public final class BusContextRewrite {
         return bus.toBuilder().payload(payload).build();
     }
 
+    /** The BUS message without one context key. */
+    public static HiveMessage withoutContext(HiveMessage bus, String key) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        if (bus.payload().get("context") instanceof Map<?, ?> c) {
+            c.forEach((k, v) -> context.put(String.valueOf(k), v));
+        }
+        context.remove(key);
+        Map<String, Object> payload = new LinkedHashMap<>(bus.payload());
+        payload.put("context", context);
+        return bus.toBuilder().payload(payload).build();
+    }
+
     private Map<String, Object> session(Map<String, Object> stored, Map<String, Object> context, Object data,
             ClientRecord client) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -115,18 +130,23 @@ public final class BusContextRewrite {
         return s;
     }
 
-    /** B4.3: absent or null → "skills"; entries naming a connected peer are removed (quirk A-a). */
+    /**
+     * B4.3: absent or null → "skills"; entries naming a connected peer, or in the form of a peer id
+     * ({@code USERAGENT::ID::NAME::SESSION}: a peer that is offline now may be back when an answer is sent), are
+     * removed (quirk A-a). OVOS destinations ({@code skills}, {@code audio}, ...) never contain {@code ::}.
+     */
     private static Object destination(Object given, Predicate<String> isPeer) {
+        Predicate<String> names = s -> s.contains(PEER_ID_SEPARATOR) || isPeer.test(s);
         if (given == null) {
             return "skills";
         }
         if (given instanceof String s) {
-            return isPeer.test(s) ? "skills" : s;
+            return names.test(s) ? "skills" : s;
         }
         if (given instanceof List<?> list) {
             List<Object> kept = new ArrayList<>();
             for (Object o : list) {
-                if (!(o instanceof String s && isPeer.test(s))) {
+                if (!(o instanceof String s && names.test(s))) {
                     kept.add(o);
                 }
             }

@@ -1,6 +1,7 @@
 package dev.hivemind.engine.hub.router;
 
 import dev.hivemind.api.agent.PeerInfo;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import java.util.List;
@@ -63,8 +64,8 @@ final class IntercomRouting {
             sent++;
         }
         if (sent == 0) {
-            LOG.info("intercom from {}: no peer holds its target {}", from.peerId(),
-                    key != null && !key.isEmpty() ? "public key" : "site '" + site + "'");
+            LOG.debug("intercom from {}: no peer holds its target {}", from.peerId(),
+                    key != null && !key.isEmpty() ? "public key" : "site '" + LogSafe.text(site) + "'");
         }
     }
 }

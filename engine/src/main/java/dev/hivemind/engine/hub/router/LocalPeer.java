@@ -13,6 +13,8 @@ final class LocalPeer {
     final ServerSession session;
     final PeerEntry entry;
     final RSAPublicKey publicKey;
+    /** How often this peer's refused or undeliverable messages are logged. */
+    final LogThrottle refusals = new LogThrottle();
     private Map<String, Object> storedSession;
 
     LocalPeer(ServerSession session, PeerEntry entry, RSAPublicKey publicKey, Map<String, Object> storedSession) {

@@ -2,6 +2,7 @@ package dev.hivemind.engine.hub.router;
 
 import dev.hivemind.api.agent.PeerInfo;
 import dev.hivemind.api.error.ProtocolViolationException;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
@@ -73,7 +74,7 @@ public final class MessagePolicy {
         }
         String type = (String) m.payload().get("type");
         if (!client.allowedTypes().contains(type)) {
-            return Verdict.drop("bus type '" + type + "' is not in allowed_types");
+            return Verdict.drop("bus type '" + LogSafe.text(type) + "' is not in allowed_types");
         }
         return Verdict.pass();
     }
@@ -133,7 +134,8 @@ public final class MessagePolicy {
         if (inner.type() == MessageType.BUS && !client.admin()) {
             Object t = inner.payload().get("type");
             if (!client.allowedTypes().contains(t)) {
-                return Verdict.drop(wrapper.type().wireName() + " of bus type '" + t + "', not in allowed_types");
+                return Verdict.drop(wrapper.type().wireName() + " of bus type '" + LogSafe.text(t)
+                        + "', not in allowed_types");
             }
         }
         return v;

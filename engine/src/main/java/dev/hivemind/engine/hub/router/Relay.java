@@ -80,8 +80,10 @@ final class Relay {
     private void escalate(LocalPeer sender, HiveMessage wrapper, HiveMessage inner, HiveMessage forwarded,
             boolean injected) {
         if (delivery.hasUpstream()) {
-            if (!delivery.toUpstream(MessageType.ESCALATE, forwarded, wrapper.route())) {
-                LOG.warn("escalate from {} dropped: the upstream hub is not connected", sender.peerId());
+            if (!delivery.toUpstream(MessageType.ESCALATE, forwarded, wrapper.route()) && sender.refusals.allow()) {
+                long more = sender.refusals.suppressedSinceLast();
+                LOG.warn("escalate from {} dropped: the upstream hub is not connected{}", sender.peerId(),
+                        more == 0 ? "" : " (and " + more + " earlier messages not logged)");
             }
             return;
         }
@@ -90,9 +92,11 @@ final class Relay {
             injectBus.accept(sender, forwarded);
         } else if (inner.type() == MessageType.INTERCOM) {
             intercom.route(sender.info(), forwarded);
-        } else if (!injected) {
-            LOG.info("escalate of {} from {} reached the top of the hive: nothing handles it", inner.type().wireName(),
-                    sender.peerId());
+        } else if (!injected && sender.refusals.allow()) {
+            long more = sender.refusals.suppressedSinceLast();
+            LOG.info("escalate of {} from {} reached the top of the hive: nothing handles it{}",
+                    inner.type().wireName(), sender.peerId(), more == 0 ? "" : " (and " + more
+                            + " earlier messages not logged)");
         }
     }
 

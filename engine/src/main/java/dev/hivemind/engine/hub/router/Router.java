@@ -12,6 +12,7 @@ import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.session.ServerSession;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +152,10 @@ public final class Router implements AutoCloseable {
         if (p == null) {
             return;
         }
-        HiveMessage m = message.toBuilder().route(RouteHops.withSender(message.route(), p.peerId())).build();
+        // a satellite relays nothing: its route starts with the hop of this hub, whatever it sent (a forged first hop
+        // would name another satellite as the origin of what it escalates); a hub below keeps the route it relays
+        List<Object> route = p.info().role() == PeerInfo.Role.HUB ? message.route() : List.of();
+        HiveMessage m = message.toBuilder().route(RouteHops.withSender(route, p.peerId())).build();
         Verdict v = policy.fromPeer(p.info(), session.client(), p.publicKey, m);
         if (!act(p, m, v)) {
             return;
@@ -207,7 +211,13 @@ public final class Router implements AutoCloseable {
                 events.accepted(m.type().wireName());
                 return true;
             }
-            case DROP -> LOG.info("dropped {} from {}: {}", m.type().wireName(), p.peerId(), v.reason());
+            case DROP -> {
+                if (p.refusals.allow()) {
+                    long more = p.refusals.suppressedSinceLast();
+                    LOG.info("dropped {} from {}: {}{}", m.type().wireName(), p.peerId(), v.reason(),
+                            more == 0 ? "" : " (and " + more + " earlier refusals not logged)");
+                }
+            }
             case DISCONNECT -> {
                 LOG.warn("disconnecting {}: {}", p.peerId(), v.reason());
                 p.session.disconnect(new PolicyViolationException(v.reason(), v.reason()));
@@ -234,6 +244,8 @@ public final class Router implements AutoCloseable {
                 && bus.route().get(0) instanceof Map<?, ?> hop && hop.get("source") instanceof String origin
                 && !origin.equals(p.peerId())) {
             rewritten = BusContextRewrite.withContext(rewritten, HIVE_ORIGIN, origin);
+        } else if (rewritten.payload().get("context") instanceof Map<?, ?> c && c.containsKey(HIVE_ORIGIN)) {
+            rewritten = BusContextRewrite.withoutContext(rewritten, HIVE_ORIGIN); // only a hub below may name it
         }
         agents.message(p.info(), rewritten);
     }

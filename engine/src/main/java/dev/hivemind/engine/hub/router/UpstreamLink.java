@@ -3,6 +3,7 @@ package dev.hivemind.engine.hub.router;
 import dev.hivemind.api.agent.PeerInfo;
 import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.error.ConnectionClosedException;
+import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
@@ -129,7 +130,8 @@ public final class UpstreamLink implements Upstream {
                     connection = null;
                     peer = null;
                     lost("lost the upstream hub at " + where() + " (" + (close == null ? "closed"
-                            : close.code() + (close.reason().isEmpty() ? "" : ": " + close.reason())) + ")");
+                            : close.code() + (close.reason().isEmpty() ? "" : ": " + LogSafe.text(close.reason())))
+                            + ")");
                 }
             }
         });
@@ -158,8 +160,8 @@ public final class UpstreamLink implements Upstream {
     private static String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ConnectionClosedException c) {
-            return "closed with " + c.peerCode() + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")");
+            return "closed with " + c.peerCode() + (c.reason().isEmpty() ? "" : " (" + LogSafe.text(c.reason()) + ")");
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : LogSafe.message(cause.getMessage());
     }
 }
