@@ -71,8 +71,8 @@ public final class EmbeddedHub implements AutoCloseable {
             WorkerPool io = owned.own(WorkerPool.forBlockingIo("hivemind-io", 4));
             HubServer s = owned.own(create(cpu, io, new VertxScheduler(owned.vertx())));
             server = s;
-            bound = s.start((factory, sc, acceptor) -> factory instanceof VertxTransportFactory v
-                    ? v.createServer(owned.vertx(), sc, acceptor) : factory.createServer(sc, acceptor));
+            bound = s.start((factory, sc, acceptor) -> VertxTransportFactory.serverOn(owned.vertx(), factory, sc,
+                    acceptor));
             return this;
         }).whenComplete((hub, error) -> {
             if (error == null) {

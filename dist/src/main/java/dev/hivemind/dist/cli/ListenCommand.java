@@ -1,6 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.runtime.HubVertx;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.runtime.HiveMindEngine;
@@ -88,7 +89,7 @@ final class ListenCommand implements Runnable {
         Map<String, InetSocketAddress> bound;
         String adminUrl;
         try {
-            bound = server.start();
+            bound = server.start(HubVertx.forHub(cfg));
             adminUrl = admin == null ? null : admin.serve(server, adminHost, adminPort);
         } catch (RuntimeException e) {
             server.close();

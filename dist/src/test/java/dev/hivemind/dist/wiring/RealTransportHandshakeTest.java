@@ -11,6 +11,7 @@ import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.JsonValues;
 import dev.hivemind.auth.rsa.NodeIdentity;
+import dev.hivemind.dist.runtime.HubVertx;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.config.ConfigLoader;
@@ -38,8 +39,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole hub as the distribution wires it (configuration, ServiceLoader discovery, Guice) listening on WebSocket
- * and TCP at once on loopback; satellites built from the discovered plugins complete password, pre-shared-key and RSA
- * handshakes over each transport and exchange messages.
+ * and TCP at once on loopback, both on one Vert.x instance; satellites built from the discovered plugins complete
+ * password, pre-shared-key and RSA handshakes over each transport and exchange messages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealTransportHandshakeTest {
@@ -66,7 +67,7 @@ class RealTransportHandshakeTest {
                 new SecureRandom()).publicKeyPem();
         server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(List.of(WiredHub.withPublicKey(
                 ClientRecord.builder("satellite-key").clientId(1).name("satellite").password(PASSWORD).cryptoKey(PSK).build(), satelliteKey))));
-        bound = server.start();
+        bound = server.start(HubVertx.forHub(config)); // as listen runs it: both transports on one Vert.x
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public final class HubServer implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final Map<String, TransportServer> running = new LinkedHashMap<>();
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
+    private ServerCreator creator;
 
     /**
      * @param config     the configuration (its transports are started)
@@ -51,10 +53,19 @@ public final class HubServer implements AutoCloseable {
         return hub;
     }
 
-    /** Creates one transport's server in front of the hub. */
+    /**
+     * Creates one transport's server in front of the hub. The hub owns the creator it was started with and closes it
+     * last, after its transports and pools: a creator that runs every transport on one shared runtime (one Vert.x
+     * instance) releases it there.
+     */
     @FunctionalInterface
-    public interface ServerCreator {
+    public interface ServerCreator extends AutoCloseable {
         TransportServer create(TransportFactory factory, ServerTransportConfig config, ConnectionAcceptor acceptor);
+
+        /** Releases what the servers shared; by default nothing. */
+        @Override
+        default void close() {
+        }
     }
 
     /** Starts every configured transport; on any failure stops those already started and rethrows. */
@@ -63,10 +74,12 @@ public final class HubServer implements AutoCloseable {
     }
 
     /**
-     * As {@link #start()}, creating each server with {@code creator} (an embedding application's servers run on its
-     * own Vert.x this way).
+     * As {@link #start()}, creating each server with {@code creator} (the transports share one Vert.x this way, the
+     * hub's own or an embedding application's); the hub closes the creator in {@link #close()}, also when the start
+     * fails.
      */
     public synchronized Map<String, InetSocketAddress> start(ServerCreator creator) {
+        this.creator = Objects.requireNonNull(creator, "creator");
         List<String> missing = new ArrayList<>();
         for (TransportSettings t : config.transports()) {
             if (!transports.containsKey(t.name())) {
@@ -119,7 +132,7 @@ public final class HubServer implements AutoCloseable {
 
     /**
      * Stops every transport (live connections get 1001), then closes the pools and the scheduler, the last created
-     * first. The hub cannot be started again.
+     * first, and last the {@link ServerCreator} the hub was started with. The hub cannot be started again.
      */
     @Override
     public synchronized void close() {
@@ -134,5 +147,13 @@ public final class HubServer implements AutoCloseable {
         running.clear();
         bound.clear();
         lifecycle.close();
+        if (creator != null) {
+            try {
+                creator.close();
+            } catch (RuntimeException e) {
+                LOG.warn("releasing the transports' runtime failed: {}", e.toString());
+            }
+            creator = null;
+        }
     }
 }

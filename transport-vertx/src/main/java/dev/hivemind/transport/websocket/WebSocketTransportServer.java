@@ -115,6 +115,11 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
         return tls ? "wss" : "ws";
     }
 
+    /** Connections accepted whose upgrade is not done yet (not yet requested, or waiting for admission). */
+    public int upgradesInProgress() {
+        return upgrading.size();
+    }
+
     // ------------------------------------------------------------------ before the upgrade
 
     /**
@@ -204,20 +209,35 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             refuse(handshake, rejected.httpStatus(), remote, rejected.reason());
         } else if (stopping()) {
             refuse(handshake, 503, remote, "server stopping");
+        } else if (!upgrading.containsKey(keyOf(handshake.remoteAddress()))) {
+            // the peer left while it was being admitted: its socket is closed (this runs on the socket's event loop,
+            // after its close handler), and upgrading it now would fail inside Vert.x
+            LOG.debug("websocket: {} left before its upgrade", remote);
         } else {
-            Admission.Accepted accepted = (Admission.Accepted) admission;
-            handshake.accept().onComplete(ar -> {
-                PendingConnections.Slot slot = upgrading.remove(keyOf(handshake.remoteAddress()));
-                if (slot != null) {
-                    slot.release();
-                }
-                if (ar.failed()) {
-                    LOG.debug("websocket: upgrade of {} failed: {}", remote, String.valueOf(ar.cause()));
-                } else {
-                    open(ar.result(), context, remote, accepted);
-                }
-            });
+            upgrade(handshake, context, remote, (Admission.Accepted) admission);
         }
+    }
+
+    private void upgrade(ServerWebSocketHandshake handshake, Context context, InetSocketAddress remote,
+            Admission.Accepted accepted) {
+        Future<ServerWebSocket> upgraded;
+        try {
+            upgraded = handshake.accept();
+        } catch (RuntimeException e) {
+            // a socket that closed while the 101 was being written: Vert.x fails to fall back to an error status
+            upgraded = Future.failedFuture(e);
+        }
+        upgraded.onComplete(ar -> {
+            PendingConnections.Slot slot = upgrading.remove(keyOf(handshake.remoteAddress()));
+            if (slot != null) {
+                slot.release();
+            }
+            if (ar.failed()) {
+                LOG.debug("websocket: upgrade of {} failed: {}", remote, String.valueOf(ar.cause()));
+            } else {
+                open(ar.result(), context, remote, accepted);
+            }
+        });
     }
 
     private static void refuse(ServerWebSocketHandshake handshake, int status, InetSocketAddress remote, String reason) {

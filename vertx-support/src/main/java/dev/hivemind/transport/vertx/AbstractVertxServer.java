@@ -4,9 +4,11 @@ import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.transport.ConnectionAcceptor;
 import dev.hivemind.api.transport.ServerTransportConfig;
 import dev.hivemind.api.transport.TransportServer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +84,7 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
             vertxOptions.setEventLoopPoolSize(settings.eventLoops());
         }
         vertx = givenVertx != null ? givenVertx : Vertx.vertx(vertxOptions);
-        vertx.executeBlocking(this::serverOptions)
+        serverContext().executeBlocking(this::serverOptions)
                 .compose(this::listen)
                 .onSuccess(port -> {
                     log.info("{}: listening on {}://{}:{}", transport,
@@ -126,6 +128,20 @@ public abstract class AbstractVertxServer<O> implements TransportServer {
                     stopped.complete(null);
                 });
         return stopped;
+    }
+
+    /**
+     * The context the server listens on, whose event loop serves all its connections: the caller's when it runs on
+     * one (a verticle's), else a new one. Not the calling thread's default: Vert.x gives every context it makes for
+     * one outside thread the same event loop, so two servers of a hub started from one thread on a shared Vert.x would
+     * share one loop.
+     */
+    private Context serverContext() {
+        Context current = Vertx.currentContext();
+        if (current != null && current.owner() == vertx) {
+            return current;
+        }
+        return ((VertxInternal) vertx).createEventLoopContext();
     }
 
     // ------------------------------------------------------------------ for subclasses

@@ -20,4 +20,14 @@ public interface VertxTransportFactory extends TransportFactory {
 
     /** A server on {@code vertx}, which stays open when the server stops. */
     TransportServer createServer(Vertx vertx, ServerTransportConfig config, ConnectionAcceptor acceptor);
+
+    /**
+     * A server of {@code factory}: on {@code vertx} when the transport runs on Vert.x, otherwise on whatever runtime
+     * the transport makes for itself. How a host runs all its transports on one Vert.x instance.
+     */
+    static TransportServer serverOn(Vertx vertx, TransportFactory factory, ServerTransportConfig config,
+            ConnectionAcceptor acceptor) {
+        return factory instanceof VertxTransportFactory v ? v.createServer(vertx, config, acceptor)
+                : factory.createServer(config, acceptor);
+    }
 }
