@@ -82,6 +82,9 @@ public final class ConfigWriter {
             root.put("agent_settings", agent.asMap());
         }
         c.routing().write(root);
+        if (c.cluster().enabled() || !c.cluster().equals(ClusterSettings.defaults())) {
+            root.put("cluster", c.cluster().toTree());
+        }
         return root;
     }
 

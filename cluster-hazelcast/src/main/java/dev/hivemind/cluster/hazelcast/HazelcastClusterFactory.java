@@ -1,0 +1,61 @@
+package dev.hivemind.cluster.hazelcast;
+
+import dev.hivemind.engine.cluster.HubCluster;
+import dev.hivemind.engine.cluster.HubClusterFactory;
+import dev.hivemind.engine.config.ClusterSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts a hub node's clustered Vert.x on the Hazelcast cluster manager, configured by the {@code cluster:} section
+ * alone ({@link HazelcastSettings}). Registered for {@link java.util.ServiceLoader}.
+ */
+public final class HazelcastClusterFactory implements HubClusterFactory {
+    /** How long joining may take: finding the members, then registering with them. */
+    private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(2);
+    /** How long the shared ledger keeps an entry: its longest window (levels drain to zero within it). */
+    private final Duration ledgerExpiry;
+
+    /** For {@link java.util.ServiceLoader}: ledger entries kept for a day at most (the longest window allowed). */
+    public HazelcastClusterFactory() {
+        this(Duration.ofDays(1));
+    }
+
+    /** Ledger entries kept for {@code ledgerExpiry} after their last change (at least the longest limit window). */
+    public HazelcastClusterFactory(Duration ledgerExpiry) {
+        this.ledgerExpiry = ledgerExpiry;
+    }
+
+    @Override
+    public HubCluster join(ClusterSettings settings) {
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(settings, ledgerExpiry));
+        VertxOptions options = new VertxOptions();
+        options.getEventBusOptions().setHost(settings.host()).setPort(settings.eventBusPort());
+        Thread current = Thread.currentThread();
+        ClassLoader before = current.getContextClassLoader();
+        current.setContextClassLoader(HazelcastClusterFactory.class.getClassLoader());
+        Vertx vertx;
+        try {
+            vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered().toCompletionStage()
+                    .toCompletableFuture().get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining the cluster", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("cannot join the cluster '" + settings.name() + "' on " + settings.host()
+                    + ":" + settings.port() + ": " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not join the cluster '" + settings.name() + "' within "
+                    + JOIN_TIMEOUT.toSeconds() + " s");
+        } finally {
+            current.setContextClassLoader(before);
+        }
+        return new HazelcastHubCluster(settings, vertx, manager.getHazelcastInstance(), manager.getNodeId());
+    }
+}
