@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(HivemindCommand.commandLine(CliEnvironment.system()).execute(args));
+        System.exit(HivemindCommand.commandLine(CliEnvironment.system(), args).execute(args));
     }
 }

@@ -45,4 +45,13 @@ public interface ClientRegistry {
             return this == STORED || this == ALREADY_HELD;
         }
     }
+
+    /**
+     * Records when several clients last connected (client id to epoch seconds), best effort. The hub batches
+     * connection times and calls this at most about once a second; an implementation writing to a database should
+     * do it in one transaction. The default calls {@link #touch} for each.
+     */
+    default void touchAll(java.util.Map<Integer, Double> lastSeen) {
+        lastSeen.forEach(this::touch);
+    }
 }

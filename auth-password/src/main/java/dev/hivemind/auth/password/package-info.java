@@ -9,7 +9,8 @@
  *
  * <ul>
  *   <li>{@link dev.hivemind.auth.password.HsubCodec} — envelope bytes: create, strict parse, constant-time match;</li>
- *   <li>{@link dev.hivemind.auth.password.PasswordKdf} — the PBKDF2 step;</li>
+ *   <li>{@link dev.hivemind.auth.password.PasswordKdf} — the PBKDF2 step, run by
+ *       {@link dev.hivemind.auth.password.Pbkdf2HmacSha256};</li>
  *   <li>{@link dev.hivemind.auth.password.PasswordHandshake} — one party's state (password, own IV) for one connection;</li>
  *   <li>{@link dev.hivemind.auth.password.PasswordServerExchange} and
  *       {@link dev.hivemind.auth.password.PasswordClientExchange} — the two ends of the SPI exchange;</li>

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Project Wycheproof PBKDF2-HMAC-SHA256 vectors (Apache-2.0, see vectors/wycheproof/LICENSE) through
- * {@link PasswordKdf}: pins that the JDK derivation sees the password as UTF-8, as Python does. Passwords that are not
+ * {@link PasswordKdf} and each {@link IterationEngine}: pins that the derivation sees the password as UTF-8, as the
+ * JDK and Python do. Passwords that are not
  * valid UTF-8 (or empty) cannot be a HiveMind password, which is text; those cases are skipped with the reason.
  */
 class PasswordKdfWycheproofTest {
@@ -38,9 +39,15 @@ class PasswordKdfWycheproofTest {
                     assumeTrue(chars != null, "not a UTF-8 string, cannot be a HiveMind password");
                     assumeTrue(chars.length > 0, "HiveMind passwords are never empty");
                     assumeTrue("valid".equals(t.get("result").asText()), "only valid cases exist for PBKDF2");
-                    byte[] dk = PasswordKdf.derive(chars, HEX.parseHex(t.get("salt").asText()),
-                            t.get("iterationCount").asInt(), t.get("dkLen").asInt());
-                    assertArrayEquals(HEX.parseHex(t.get("dk").asText()), dk);
+                    byte[] salt = HEX.parseHex(t.get("salt").asText());
+                    int iterations = t.get("iterationCount").asInt();
+                    int dkLen = t.get("dkLen").asInt();
+                    byte[] expected = HEX.parseHex(t.get("dk").asText());
+                    assertArrayEquals(expected, PasswordKdf.derive(chars, salt, iterations, dkLen));
+                    for (IterationEngine engine : Pbkdf2EnginesTest.engines()) {
+                        assertArrayEquals(expected, Pbkdf2HmacSha256.derive(engine, chars, salt, iterations, dkLen),
+                                engine.name());
+                    }
                 }));
             }
         }

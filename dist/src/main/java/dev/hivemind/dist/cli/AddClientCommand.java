@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
  * random bits each; the generated crypto key has 32 characters (AES-256).
  */
 @Command(name = "add-client", mixinStandardHelpOptions = true,
-        description = "Add a client and print its credentials (shown only now).")
+        description = {"Add a client and print its credentials.",
+                "Secrets not given are generated (128 random bits each)."})
 final class AddClientCommand extends ClientStoreCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,7 +131,8 @@ final class AddClientCommand extends ClientStoreCommand {
             out.println("Metadata: " + Text.printable(toJson(added.metadata())));
         }
         out.println();
-        out.println("These secrets are shown only now; 'list-clients --show-secrets' prints them again.");
+        out.println("Give the access key and the password (or the encryption key) to the satellite; "
+                + "'hivemind show-client " + added.clientId() + " --show-secrets' prints them again.");
         if (added.credentials().isEmpty()) {
             err().println("note: client " + added.clientId() + " holds no credential, so no auth method can serve it"
                     + " until you enrol its key ('hivemind set-public-key " + added.clientId() + " PEM_FILE') or turn on"

@@ -7,12 +7,12 @@ import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
+import dev.hivemind.api.error.InternalHiveMindException;
 import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.ClientTls;
 import dev.hivemind.api.transport.TransportFactory;
-import dev.hivemind.dist.logging.LoggingSetup;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.client.HiveMindClient;
@@ -48,6 +48,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -62,6 +63,11 @@ import picocli.CommandLine.Spec;
                 + "--rsa, or --auth METHOD for any installed method (a drop-in plugin's too). The client never falls "
                 + "back to another mode."})
 final class ConnectCommand implements Runnable {
+    /** How long after {@code --timeout} the command waits for the transport or handshake to report its failure. */
+    private static final long REPORT_GRACE_MILLIS = 1500;
+    /** A failure this close to the deadline is the deadline's doing. */
+    private static final long DEADLINE_SLACK = TimeUnit.MILLISECONDS.toNanos(200);
+
     @ParentCommand
     HivemindCommand parent;
 
@@ -112,7 +118,7 @@ final class ConnectCommand implements Runnable {
     long waitSeconds;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Handshake deadline (default ${DEFAULT-VALUE} s).")
+            description = "How long connecting and the handshake may take in all (default ${DEFAULT-VALUE} s).")
     long timeoutSeconds;
 
     @Option(names = "--user-agent", defaultValue = "HiveMessageBusClientV0.0.1", description = "User agent sent with the access key.")
@@ -151,24 +157,19 @@ final class ConnectCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (timeoutSeconds <= 0 || waitSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout and --wait must be positive (seconds)");
+        }
         List<String> methodNames = methodNames();
-        LoggingSetup.quietTransports(parent.verbose());
         Path home = parent.ensureDataHome();
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), Map.of());
         HiveMindConfig cfg = node.config();
         PluginCatalog catalog = node.discoverPlugins();
 
-        String scheme = schemeOf(url);
-        TransportFactory transport = catalog.transports().values().stream().filter(t -> t.schemes().contains(scheme))
-                .findFirst().orElseThrow(() -> new CliFailure("no installed transport handles '" + scheme
-                        + "://' (installed: " + String.join(", ", catalog.transports().keySet()) + ")"));
-        ClientEndpoint endpoint;
-        try {
-            endpoint = ClientEndpoint.parse(url, transport.defaultPort());
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(e.getMessage());
-        }
-        endpoint = endpoint.withTls(new ClientTls(trust, pins, insecure, true));
+        HubUrl hub = HubUrl.parse(spec.commandLine(), url, catalog, new ClientTls(trust, pins, insecure, true),
+                Duration.ofSeconds(timeoutSeconds));
+        TransportFactory transport = hub.transport();
+        ClientEndpoint endpoint = hub.endpoint();
 
         Map<String, String> options = new LinkedHashMap<>();
         if (methodNames.contains("rsa")) {
@@ -296,16 +297,20 @@ final class ConnectCommand implements Runnable {
     }
 
     private HiveMindConnection await(HiveMindClient client, ClientEndpoint endpoint) throws InterruptedException {
+        long start = System.nanoTime();
         try {
-            return client.connect(endpoint).toCompletableFuture().get(timeoutSeconds + 5, TimeUnit.SECONDS);
+            // the transport and the handshake each stop at the deadline; the grace covers their reporting
+            return client.connect(endpoint).toCompletableFuture().get(timeoutSeconds * 1000 + REPORT_GRACE_MILLIS,
+                    TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new CliFailure("no session with " + endpoint.address() + " within " + timeoutSeconds + " s");
+            throw new CliFailure("no session with " + endpoint.address() + " within " + timeoutSeconds + " s (--timeout)");
         } catch (ExecutionException e) {
-            throw new CliFailure(explain(e.getCause(), endpoint));
+            boolean atDeadline = System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(timeoutSeconds) - DEADLINE_SLACK;
+            throw new CliFailure(explain(e.getCause(), endpoint, atDeadline));
         }
     }
 
-    static String explain(Throwable cause, ClientEndpoint endpoint) {
+    static String explain(Throwable cause, ClientEndpoint endpoint, boolean atDeadline) {
         String where = endpoint.address();
         if (cause instanceof ConnectionClosedException c) {
             return switch (c.peerCode()) {
@@ -313,6 +318,7 @@ final class ConnectCommand implements Runnable {
                 case 400 -> "the hub at " + where + " refused the request (HTTP 400: " + c.reason() + ")";
                 case 429 -> "the hub at " + where + " refuses this client for now: too many failed attempts (HTTP 429)";
                 case 1008 -> HubClose.describe(1008, c.reason()) + "; wrong password or key?";
+                case 1006 -> ConnectFailure.abnormalClose(c.reason(), endpoint);
                 default -> HubClose.describe(c.peerCode(), c.reason());
             };
         }
@@ -325,22 +331,13 @@ final class ConnectCommand implements Runnable {
         if (cause instanceof HandshakeTimeoutException t) {
             return "handshake timed out: " + t.getMessage();
         }
+        if (cause instanceof InternalHiveMindException && cause.getCause() != null) {
+            // the client wraps what the transport reported
+            return ConnectFailure.describe(cause.getCause(), endpoint, atDeadline);
+        }
         if (cause instanceof HiveMindException h) {
             return h.getMessage();
         }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return "cannot connect to " + where + ": " + (root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage());
-    }
-
-    private static String schemeOf(String url) {
-        int i = url.indexOf("://");
-        if (i <= 0) {
-            throw new CliFailure("not a URL: " + url + " (expected e.g. ws://127.0.0.1:5678)");
-        }
-        return url.substring(0, i).toLowerCase(Locale.ROOT);
+        return ConnectFailure.describe(cause, endpoint, atDeadline);
     }
 }

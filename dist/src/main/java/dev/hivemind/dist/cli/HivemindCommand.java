@@ -29,37 +29,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "HiveMind for the JVM: run a hub, administer its clients, connect as a satellite.",
-        footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."},
-        subcommands = {
-                // The hub's client database (as in hivemind-core's CLI).
-                AddClientCommand.class,
-                ListClientsCommand.class,
-                DeleteClientCommand.class,
-                RenameClientCommand.class,
-                SetPublicKeyCommand.class,
-                AdminCommands.MakeAdmin.class,
-                AdminCommands.RevokeAdmin.class,
-                MessageTypeCommands.AllowMsg.class,
-                MessageTypeCommands.BlacklistMsg.class,
-                ForwardingCommands.AllowEscalate.class,
-                ForwardingCommands.BlacklistEscalate.class,
-                ForwardingCommands.AllowPropagate.class,
-                ForwardingCommands.BlacklistPropagate.class,
-                SkillCommands.AllowSkill.class,
-                SkillCommands.BlacklistSkill.class,
-                SkillCommands.AllowIntent.class,
-                SkillCommands.BlacklistIntent.class,
-                ImportClientsCommand.class,
-                // The engine: run the hub, connect as a satellite, inspect the configuration and plugins.
-                ListenCommand.class,
-                ConnectCommand.class,
-                PrintConfigCommand.class,
-                ListPluginsCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."})
 public final class HivemindCommand implements Runnable {
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Data directory (client database, keys). Default: $HIVEMIND_HOME, else ~/.local/share/hivemind-jvm.")
+            description = "Data directory (client database, keys). Default: $HIVEMIND_HOME, else $XDG_DATA_HOME/hivemind-jvm, else ~/.local/share/hivemind-jvm.")
     private Path home;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -76,14 +49,27 @@ public final class HivemindCommand implements Runnable {
     }
 
     /**
-     * The command line for {@code hivemind}: subcommands, the exit-code policy (0 success, 1 failure with a one-line
-     * message, 2 usage error) and logging set up from {@code --verbose} before a command runs.
+     * The command line for {@code hivemind} with every subcommand in full: subcommands, the exit-code policy (0
+     * success, 1 failure with a one-line message, 2 usage error) and logging set up from {@code --verbose} before a
+     * command runs.
      */
     public static CommandLine commandLine(CliEnvironment environment) {
+        return commandLine(environment, null);
+    }
+
+    /**
+     * The command line for running {@code args}: as {@link #commandLine(CliEnvironment)}, but only the subcommand
+     * the arguments name gets its full model (the others are listed by name and summary), which saves a short command
+     * most of its start-up.
+     */
+    public static CommandLine commandLine(CliEnvironment environment, String[] args) {
         HivemindCommand root = new HivemindCommand(environment);
         CommandLine commandLine = new CommandLine(root);
+        CommandCatalog.addTo(commandLine, args);
         commandLine.setExecutionStrategy(parseResult -> {
-            LoggingSetup.configure(root.verbose);
+            boolean hub = parseResult.hasSubcommand() && parseResult.subcommand().commandSpec().name().equals("listen");
+            LoggingSetup.configure(hub ? LoggingSetup.Mode.HUB : LoggingSetup.Mode.COMMAND, root.verbose,
+                    environment.distribution());
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setParameterExceptionHandler(HivemindCommand::usageError);
@@ -130,11 +116,16 @@ public final class HivemindCommand implements Runnable {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         PrintWriter err = failed.getErr();
-        err.println("hivemind: " + Text.oneLine(e.getMessage()));
+        err.println("hivemind: " + Text.oneLine(withoutErrorPrefix(e.getMessage())));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Picocli starts some messages with "Error: "; the line already says "hivemind: ". */
+    private static String withoutErrorPrefix(String message) {
+        return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
     }
 
     private int failure(Exception e, CommandLine failed) {

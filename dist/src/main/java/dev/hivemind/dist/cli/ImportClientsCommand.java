@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
  * nothing; running it again changes nothing; conflicts stop it unless {@code --overwrite}.
  */
 @Command(name = "import-clients", mixinStandardHelpOptions = true,
-        description = {"Import the clients of a Python hub (hivemind-core's clients.json), keeping ids, access keys,",
-                "passwords and crypto keys. Nothing is written if any client conflicts with a stored one."})
+        description = {"Import the clients of a hivemind-core clients.json file.",
+                "Keeps ids, access keys, passwords and crypto keys. Nothing is written if any client conflicts with a "
+                        + "stored one; a client revoked in the file is never revoked here."})
 final class ImportClientsCommand extends ClientStoreCommand {
-    @Parameters(paramLabel = "PATH", description = "The clients.json file (by default ~/.local/share/hivemind-core/clients.json).")
+    @Parameters(paramLabel = "PATH", description = "hivemind-core's clients.json (a Python hub keeps it in ~/.local/share/hivemind-core/).")
     Path path;
 
     @Option(names = "--overwrite", description = "Replace stored clients that differ from the file's (never revives a revoked one).")
@@ -51,6 +52,9 @@ final class ImportClientsCommand extends ClientStoreCommand {
         out.println("Unchanged: " + ids(report.unchanged()));
         if (!report.replaced().isEmpty()) {
             out.println("Replaced: " + ids(report.replaced()));
+        }
+        if (!report.kept().isEmpty()) {
+            out.println("Kept active: " + ids(report.kept()));
         }
     }
 

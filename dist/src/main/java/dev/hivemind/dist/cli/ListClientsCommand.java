@@ -4,8 +4,6 @@ import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.dist.db.ClientStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -13,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code list-clients}: a table of the clients: the auth methods the hub lets each one use (from its record and the
- * configuration, as the hub decides), the fingerprint of its enrolled RSA key; secrets only with
+ * configuration, as the hub decides), the fingerprint of its enrolled RSA key; their permissions with
+ * {@code --permissions}; secrets only with
  * {@code --show-secrets}.
  */
 @Command(name = "list-clients", mixinStandardHelpOptions = true,
@@ -29,6 +28,11 @@ final class ListClientsCommand extends ClientStoreCommand {
             description = "Configuration file (for the auth methods the hub enables).")
     Path config;
 
+    @Option(names = "--permissions", description = "Also print what each client may send: BROADCAST, ESCALATE and "
+            + "PROPAGATE messages, allowed_types (against hivemind-core's default), and the message, skill and intent "
+            + "blacklists.")
+    boolean permissions;
+
     @Override
     protected void run(ClientStore store, PrintWriter out) {
         List<ClientRecord> clients = all ? store.listAll() : store.list();
@@ -41,17 +45,27 @@ final class ListClientsCommand extends ClientStoreCommand {
         if (all) {
             header.add("STATUS");
         }
+        if (permissions) {
+            header.addAll(List.of("BROADCAST", "ESCALATE", "PROPAGATE", "ALLOWED TYPES", "MSG BLACKLIST",
+                    "SKILL BLACKLIST", "INTENT BLACKLIST"));
+        }
         if (showSecrets) {
             header.addAll(List.of("ACCESS KEY", "PASSWORD", "CRYPTO KEY"));
         }
         TextTable table = new TextTable(header);
         for (ClientRecord c : clients) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(c.clientId()), c.name(),
-                    c.admin() ? "yes" : "no", c.revoked() ? "-" : auth.methods(c),
+                    ClientPermissions.yesNo(c.admin()), c.revoked() ? "-" : auth.methods(c),
                     c.credential(ClientRecord.RSA).map(k -> auth.fingerprint(ClientRecord.RSA, k)).orElse("-"),
-                    lastSeen(c.lastSeen())));
+                    ClientPermissions.lastSeen(c.lastSeen())));
             if (all) {
                 row.add(c.revoked() ? "revoked" : "active");
+            }
+            if (permissions) {
+                row.addAll(List.of(ClientPermissions.yesNo(c.canBroadcast()), ClientPermissions.yesNo(c.canEscalate()),
+                        ClientPermissions.yesNo(c.canPropagate()), ClientPermissions.allowedTypes(c),
+                        ClientPermissions.list(c.messageBlacklist()), ClientPermissions.list(c.skillBlacklist()),
+                        ClientPermissions.list(c.intentBlacklist())));
             }
             if (showSecrets) {
                 row.addAll(List.of(c.revoked() ? "-" : c.apiKey(), orDash(c.password()), orDash(c.cryptoKey())));
@@ -59,13 +73,6 @@ final class ListClientsCommand extends ClientStoreCommand {
             table.add(row);
         }
         table.print(out);
-    }
-
-    private static String lastSeen(double epochSeconds) {
-        if (epochSeconds < 0 || Double.isNaN(epochSeconds)) {
-            return "never";
-        }
-        return Instant.ofEpochMilli((long) (epochSeconds * 1000)).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String orDash(String s) {

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * is available here (and why not), whether the configuration enables it, and what it serves.
  */
 @Command(name = "list-plugins", mixinStandardHelpOptions = true,
-        description = "List discovered auth methods, transports, agents, ciphers and encodings.")
+        description = {"List the plugins: auth, transports, agents, ciphers.",
+                "Every discovered auth method, transport, agent, cipher and encoding: enabled, available (or why not),"
+                        + " what it serves."})
 final class ListPluginsCommand implements Runnable {
     @ParentCommand
     HivemindCommand parent;

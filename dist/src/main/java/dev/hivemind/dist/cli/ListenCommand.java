@@ -1,10 +1,8 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.dist.db.ClientStore;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.HiveMindConfig;
-import dev.hivemind.engine.config.TransportSettings;
 import dev.hivemind.engine.runtime.HiveMindEngine;
 import dev.hivemind.engine.runtime.HubServer;
 import java.io.PrintWriter;
@@ -64,6 +62,14 @@ final class ListenCommand implements Runnable {
     @Option(names = "--binarize", description = "Offer bit-packed binary frames.")
     boolean binarize;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Serve metrics (/metrics, Prometheus) and "
+            + "health (/health) on this port (0: any free one); off by default. 'hivemind status' reads them.")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The admin port's address (default ${DEFAULT-VALUE}: this machine only; it has no password).")
+    String adminHost;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,51 +77,37 @@ final class ListenCommand implements Runnable {
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), overrides());
         HiveMindConfig cfg = node.config();
         ClientStore store = parent.openClientStore();
+        HubAdmin admin = adminPort == null ? null : HubAdmin.prepare(home);
         HubServer server;
         try {
             server = HiveMindEngine.create(cfg, node.discoverPlugins(), store);
         } catch (RuntimeException e) {
-            store.close();
+            closeAll(admin, store);
             throw new CliFailure("cannot start the hub: " + e.getMessage());
         }
         Map<String, InetSocketAddress> bound;
+        String adminUrl;
         try {
             bound = server.start();
+            adminUrl = admin == null ? null : admin.serve(server, adminHost, adminPort);
         } catch (RuntimeException e) {
-            store.close();
-            throw new CliFailure(e.getMessage());
+            server.close();
+            closeAll(admin, store);
+            throw e instanceof CliFailure ? e : new CliFailure(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (admin != null) {
+                admin.stopping();
+            }
             server.close();
-            store.close();
+            closeAll(admin, store);
             stopped.countDown();
         }, "hivemind-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.println("HiveMind hub '" + cfg.nodeId() + "' running (pid " + ProcessHandle.current().pid() + ", data "
-                + home + (node.source().map(p -> ", config " + p).orElse(", built-in configuration")) + ")");
-        for (TransportSettings t : cfg.transports()) {
-            InetSocketAddress a = bound.get(t.name());
-            out.println("  listening: " + t.name() + " " + scheme(t) + "://" + a.getHostString() + ":" + a.getPort());
-        }
-        out.println("  auth methods: " + String.join(", ", server.hub().authMethodNames()));
-        out.println("  agent: " + cfg.agent() + cfg.routing().optionalUpstream().map(u -> "; upstream hub: " + u.url())
-                .orElse(""));
-        List<ClientRecord> clients = store.list();
-        if (clients.isEmpty()) {
-            int p = bound.values().iterator().next().getPort();
-            out.println();
-            out.println("No clients yet. Add one (it prints its access key and password once):");
-            out.println("  hivemind add-client --name my-satellite");
-            out.println("Then connect with it:");
-            out.println("  hivemind connect " + scheme(cfg.transports().get(0)) + "://127.0.0.1:" + p
-                    + " --access-key ACCESS_KEY --password PASSWORD --send \"hello\"");
-        } else {
-            out.println("  clients: " + clients.size());
-        }
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
+        HubBanner.print(out, cfg, bound, home, node.source(), server.hub().authMethodNames(), store.list().size(),
+                adminUrl);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -123,13 +115,11 @@ final class ListenCommand implements Runnable {
         }
     }
 
-    private static String scheme(TransportSettings t) {
-        boolean secure = t.tls().enabled();
-        return switch (t.name()) {
-            case "websocket" -> secure ? "wss" : "ws";
-            case "tcp" -> secure ? "tcps" : "tcp";
-            default -> t.name();
-        };
+    private static void closeAll(HubAdmin admin, ClientStore store) {
+        if (admin != null) {
+            admin.close();
+        }
+        store.close();
     }
 
     /** Command-line options as configuration keys. */

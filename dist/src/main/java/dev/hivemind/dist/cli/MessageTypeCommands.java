@@ -9,7 +9,8 @@ final class MessageTypeCommands {
     }
 
     @Command(name = "allow-msg", mixinStandardHelpOptions = true,
-            description = "Allow a client to send a message type (adds it to allowed_types).")
+            description = {"Let a client send a message type (allowed_types).",
+                    "Adds TYPE to the client's allowed_types."})
     static final class AllowMsg extends ListEntryCommand {
         AllowMsg() {
             super(ClientList.ALLOWED_TYPES, Direction.ADD,
@@ -23,7 +24,8 @@ final class MessageTypeCommands {
     }
 
     @Command(name = "blacklist-msg", mixinStandardHelpOptions = true,
-            description = "Stop a client sending a message type (removes it from allowed_types).")
+            description = {"Stop a client sending a message type (allowed_types).",
+                    "Removes TYPE from the client's allowed_types."})
     static final class BlacklistMsg extends ListEntryCommand {
         BlacklistMsg() {
             super(ClientList.ALLOWED_TYPES, Direction.REMOVE,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code print-config}: the effective configuration, as YAML that {@code --config} accepts. */
 @Command(name = "print-config", mixinStandardHelpOptions = true,
-        description = "Print the effective configuration (file plus defaults) as YAML.")
+        description = {"Print the effective configuration as YAML.",
+                "The configuration file merged with the built-in defaults, as --config accepts it."})
 final class PrintConfigCommand implements Runnable {
     @ParentCommand
     HivemindCommand parent;

@@ -43,6 +43,6 @@ final class RenameClientCommand extends ClientChangeCommand {
             return Change.none("Client " + clientId + " is already named '" + name + "'");
         }
         return Change.to(client.toBuilder().name(name).build(),
-                "Renamed '" + client.name() + "' to " + name);
+                "Renamed client " + clientId + " from '" + client.name() + "' to '" + name + "'");
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * differs from the stored one with its id, or whose access key another client holds, is a conflict: without
  * {@code overwrite} nothing is written and the conflicts are reported; with it the file's version replaces the
  * stored one. An access key held by a different client, and a client revoked here, stay conflicts either way
- * (a revoked client is never revived).
+ * (a revoked client is never revived). An import never revokes either: a client the file marks revoked but that is
+ * active here stays active, with a warning naming the command that revokes it.
  */
 public final class ClientImporter {
     private final ClientStore store;
@@ -34,8 +35,9 @@ public final class ClientImporter {
                 for (ClientRecord record : contents.records()) {
                     importOne(table, record, overwrite, plan);
                 }
-                ImportReport report = new ImportReport(plan.added, plan.unchanged, plan.replaced, plan.conflicts,
-                        notes, plan.conflicts.isEmpty());
+                notes.addAll(plan.notes);
+                ImportReport report = new ImportReport(plan.added, plan.unchanged, plan.replaced, plan.kept,
+                        plan.conflicts, notes, plan.conflicts.isEmpty());
                 if (!report.applied()) {
                     throw new RolledBack(report);
                 }
@@ -55,6 +57,12 @@ public final class ClientImporter {
         }
         if (stored.isPresent() && stored.get().revoked()) {
             plan.conflicts.add("client " + id + ": is revoked here and is never revived");
+            return;
+        }
+        if (stored.isPresent() && record.revoked()) {
+            plan.kept.add(id);
+            plan.notes.add("warning: client " + id + " is revoked in the file but active here; it stays active"
+                    + " (revoke it with 'hivemind delete-client " + id + "')");
             return;
         }
         if (!record.revoked()) {
@@ -163,6 +171,8 @@ public final class ClientImporter {
         final List<Integer> added = new ArrayList<>();
         final List<Integer> unchanged = new ArrayList<>();
         final List<Integer> replaced = new ArrayList<>();
+        final List<Integer> kept = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
         final List<String> conflicts = new ArrayList<>();
     }
 

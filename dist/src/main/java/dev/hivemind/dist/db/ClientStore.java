@@ -243,6 +243,21 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
         });
     }
 
+    /** Records several clients' connection times in one transaction; failures are logged, never thrown. */
+    @Override
+    public void touchAll(java.util.Map<Integer, Double> lastSeen) {
+        try {
+            write(() -> {
+                for (java.util.Map.Entry<Integer, Double> e : lastSeen.entrySet()) {
+                    table.touch(e.getKey(), e.getValue());
+                }
+                return null;
+            });
+        } catch (ClientStoreException e) {
+            LOG.debug("could not record last_seen of {} client(s): {}", lastSeen.size(), e.getMessage());
+        }
+    }
+
     /** Runs {@code work} on the table in one write transaction (for the importer). */
     <T> T inTransaction(TableWork<T> work) {
         return write(() -> work.run(table));

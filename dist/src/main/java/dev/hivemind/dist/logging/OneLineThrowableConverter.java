@@ -37,6 +37,14 @@ public final class OneLineThrowableConverter extends ThrowableHandlingConverter 
             String trace = full.convert(event);
             return CoreConstants.LINE_SEPARATOR + trace.stripTrailing();
         }
+        return summary(thrown);
+    }
+
+    /** {@code  [SimpleClassName: first line of message]}, or nothing without an exception. */
+    static String summary(IThrowableProxy thrown) {
+        if (thrown == null) {
+            return "";
+        }
         String className = thrown.getClassName();
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         String message = thrown.getMessage();

@@ -38,7 +38,7 @@ final class CliRun {
     Result run(Map<String, String> environment, String... args) {
         CliEnvironment env = new CliEnvironment(environment, userHome, new SecureRandom(),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), null);
-        CommandLine cli = HivemindCommand.commandLine(env);
+        CommandLine cli = HivemindCommand.commandLine(env, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

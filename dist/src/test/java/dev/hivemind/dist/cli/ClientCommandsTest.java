@@ -72,6 +72,9 @@ class ClientCommandsTest {
         assertEquals(cryptoKey, stored.cryptoKey());
         assertEquals(ClientRecord.DEFAULT_ALLOWED_TYPES, stored.allowedTypes());
 
+        assertFalse(r.out().contains("only now"), "the secrets can be shown again: " + r.out());
+        assertTrue(r.out().contains("'hivemind show-client 1 --show-secrets' prints them again."), r.out());
+
         CliRun.Result second = cli.run("add-client");
         assertEquals("HiveMind-Node-2", field(second.out(), "Friendly Name"));
         assertNotEquals(accessKey, field(second.out(), "Access Key"));
@@ -217,7 +220,7 @@ class ClientCommandsTest {
         cli.run("add-client", "--name", "old");
         CliRun.Result r = cli.run("rename-client", "1", "new name");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("Renamed 'old' to new name" + System.lineSeparator(), r.out());
+        assertEquals("Renamed client 1 from 'old' to 'new name'" + System.lineSeparator(), r.out());
         assertEquals(0, cli.run("rename-client", "1", "--name", "newer").exitCode());
         assertEquals("newer", stored(1).name());
         assertEquals(2, cli.run("rename-client", "1").exitCode());
@@ -386,5 +389,70 @@ class ClientCommandsTest {
         CliRun.Result missing = cli.run("allow-msg", "speak", "7");
         assertEquals(1, missing.exitCode());
         assertEquals(1, missing.errLines());
+    }
+
+    @Test
+    void showClientPrintsEveryFieldButTheSecretsUnlessAsked() {
+        CliRun.Result added = cli.run("add-client", "--name", "kitchen", "--metadata", "{\"room\": \"kitchen\"}");
+        String accessKey = field(added.out(), "Access Key");
+        String password = field(added.out(), "Password");
+        String cryptoKey = field(added.out(), "Encryption Key");
+        cli.run("allow-msg", "speak", "1");
+        cli.run("blacklist-msg", "speak:b64_audio", "1");
+        cli.run("blacklist-skill", "skill-weather.openvoiceos", "1");
+        cli.run("blacklist-intent", "skill-jokes:tell", "1");
+        cli.run("blacklist-escalate", "1");
+
+        CliRun.Result shown = cli.run("show-client", "1");
+        assertEquals(0, shown.exitCode(), shown.err());
+        String out = shown.out();
+        assertEquals("1", field(out, "Node ID"));
+        assertEquals("kitchen", field(out, "Friendly Name"));
+        assertEquals("active", field(out, "Status"));
+        assertEquals("never", field(out, "Last Seen"));
+        assertEquals("password,crypto-key", field(out, "Auth"));
+        assertEquals("false", field(out, "Admin Privileges"));
+        assertEquals("true", field(out, "Can Broadcast"));
+        assertEquals("false", field(out, "Can Escalate"));
+        assertEquals("true", field(out, "Can Propagate"));
+        assertTrue(field(out, "Allowed Types").contains("speak"), out);
+        assertFalse(field(out, "Allowed Types").contains("speak:b64_audio"), out);
+        assertEquals("skill-weather.openvoiceos", field(out, "Skill Blacklist"));
+        assertEquals("skill-jokes:tell", field(out, "Intent Blacklist"));
+        assertEquals("{\"room\":\"kitchen\"}", field(out, "Metadata"));
+        for (String secret : List.of(accessKey, password, cryptoKey)) {
+            assertFalse(out.contains(secret), "a secret without --show-secrets:\n" + out);
+        }
+        assertEquals("(hidden; --show-secrets shows it)", field(out, "Password"));
+
+        CliRun.Result secrets = cli.run("show-client", "1", "--show-secrets");
+        assertEquals(accessKey, field(secrets.out(), "Access Key"));
+        assertEquals(password, field(secrets.out(), "Password"));
+        assertEquals(cryptoKey, field(secrets.out(), "Encryption Key"));
+
+        CliRun.Result missing = cli.run("show-client", "7");
+        assertEquals(1, missing.exitCode());
+        assertEquals("hivemind: no client with id 7" + System.lineSeparator(), missing.err());
+    }
+
+    @Test
+    void listClientsShowsPermissionsOnRequest() {
+        cli.run("add-client", "--name", "plain");
+        cli.run("add-client", "--name", "tuned");
+        cli.run("allow-msg", "speak", "2");
+        cli.run("blacklist-msg", "speak:b64_audio", "2");
+        cli.run("blacklist-propagate", "2");
+        cli.run("blacklist-skill", "skill-a", "2");
+        cli.run("blacklist-skill", "skill-b", "2");
+
+        assertFalse(cli.run("list-clients").out().contains("ALLOWED TYPES"), "permissions only on request");
+        CliRun.Result r = cli.run("list-clients", "--permissions");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("ID +NAME +ADMIN +AUTH +LAST SEEN +BROADCAST +ESCALATE +PROPAGATE +ALLOWED TYPES"
+                + " +MSG BLACKLIST +SKILL BLACKLIST +INTENT BLACKLIST"), lines.get(0));
+        assertTrue(lines.get(1).matches("1 +plain +no .* yes +yes +yes +default +- +- +-"), lines.get(1));
+        assertTrue(lines.get(2).matches("2 +tuned +no .* yes +yes +no +default \\+speak -speak:b64_audio +- +skill-a,skill-b +-"),
+                lines.get(2));
     }
 }

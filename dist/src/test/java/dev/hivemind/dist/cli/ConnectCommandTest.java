@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code connect}'s choice of auth methods, checked before it opens a connection (the address is never dialled).
@@ -69,5 +71,23 @@ class ConnectCommandTest {
     void optionsMustBeKeyValuePairs() {
         CliRun.Result r = connect("--auth", "password", "--password", "pw-0123", "--option", "no-equals-sign");
         assertEquals(2, r.exitCode(), r.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ws:/127.0.0.1::x       | not a hub URL: 'ws:/127.0.0.1::x' (e.g. ws://127.0.0.1:5678)",
+            "127.0.0.1:5678         | not a hub URL: '127.0.0.1:5678' (e.g. ws://127.0.0.1:5678; did you mean ws://127.0.0.1:5678?)",
+            "http://127.0.0.1:5678  | no installed transport speaks 'http://'; the installed ones speak tcp://, tcps://, ws://, wss://",
+            "ws://127.0.0.1:99999   | not a hub URL: 'ws://127.0.0.1:99999' (port out of range: 99999; e.g. ws://127.0.0.1:5678)"})
+    void aMalformedUrlIsAUsageError(String url, String message) {
+        CliRun.Result r = new CliRun(tmp).run("connect", url, "--access-key", "some-access-key", "--password", "pw");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("hivemind: " + message, r.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void timeoutAndWaitMustBePositive() {
+        assertEquals(2, connect("--password", "pw", "--timeout", "0").exitCode());
+        assertEquals(2, connect("--password", "pw", "--wait", "-1").exitCode());
     }
 }

@@ -83,4 +83,32 @@ class ImportClientsCommandTest {
                 broken.err());
         assertFalse(Files.exists(cli.home().resolve(ClientStore.FILE_NAME)), "the database was not even created");
     }
+
+    @Test
+    void aClientRevokedInTheFileStaysActiveHereEvenWithOverwrite() {
+        cli.run("add-client", "--name", "first");
+        cli.run("add-client", "--name", "second, revoked in the file");
+        String accessKey;
+        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+            accessKey = store.get(2).orElseThrow().apiKey();
+        }
+        CliRun.Result r = cli.run("import-clients", "--overwrite", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Kept active: 2"), r.out());
+        assertTrue(r.err().contains("warning: client 2 is revoked in the file but active here; it stays active"
+                + " (revoke it with 'hivemind delete-client 2')"), r.err());
+        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+            assertFalse(store.get(2).orElseThrow().revoked());
+            assertEquals(2, store.findByAccessKey(accessKey).orElseThrow().clientId(), "its credentials still work");
+        }
+    }
+
+    @Test
+    void theHelpDescribesThePathWithoutInventingADefault() {
+        CliRun.Result help = cli.run("import-clients", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        String path = help.out().lines().filter(l -> l.strip().startsWith("PATH ")).findFirst().orElseThrow();
+        assertFalse(path.toLowerCase(java.util.Locale.ROOT).contains("default"), "a required PATH has no default: "
+                + path);
+    }
 }

@@ -218,6 +218,20 @@ class ClientStoreTest {
     }
 
     @Test
+    void touchAllRecordsManyClientsAtOnceAndSkipsRevokedOnes() {
+        try (ClientStore store = open()) {
+            store.add(draft("a"));
+            store.add(draft("b"));
+            store.add(draft("c"));
+            store.revoke(3);
+            store.touchAll(java.util.Map.of(1, 1750000001.0, 2, 1750000002.5, 3, 1750000003.0, 99, 1.0));
+            assertEquals(1750000001.0, store.get(1).orElseThrow().lastSeen());
+            assertEquals(1750000002.5, store.get(2).orElseThrow().lastSeen());
+            assertEquals(-1, store.get(3).orElseThrow().lastSeen());
+        }
+    }
+
+    @Test
     void aNewerSchemaIsRefused() throws Exception {
         Path file = dir.resolve("clients.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {

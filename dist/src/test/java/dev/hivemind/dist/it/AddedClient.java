@@ -21,6 +21,12 @@ record AddedClient(String accessKey, String password, String cryptoKey) {
                 field(addClient, "Encryption Key"));
     }
 
+    /** Parses a successful {@code add-client} run that printed no secret (a client with neither password nor key). */
+    static AddedClient parseAccessKeyOnly(Finished addClient) {
+        assertEquals(0, addClient.exitCode(), addClient.describe());
+        return new AddedClient(field(addClient, "Access Key"), null, null);
+    }
+
     private static String field(Finished run, String label) {
         Matcher m = Pattern.compile("(?m)^" + label + ": (\\S+)$").matcher(run.out());
         if (!m.find()) {

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +42,7 @@ class DistributionIT {
     private Path clientHome;
     private AddedClient client;
     private RunningHub hub;
+    private Path hubHome;
     /** What the tests did, per transport: {sessions, handshakes rejected}; checked against the hub's log. */
     private final Map<String, int[]> expected = new TreeMap<>();
     private final Map<String, Integer> refusedAccessKeys = new TreeMap<>();
@@ -52,7 +58,9 @@ class DistributionIT {
         client = AddedClient.parse(launcher.run(hubHome, "add-client", "--name", "it-satellite",
                 "--public-key", publicKey.toString()));
         assertEquals(32, client.cryptoKey().length(), "add-client generates a 32-character pre-shared key");
-        hub = launcher.listen(hubHome, "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0");
+        hub = launcher.listen(hubHome, "--port", "0", "--transport", "websocket,tcp", "--tcp-port", "0",
+                "--admin-port", "0");
+        this.hubHome = hubHome;
         for (String transport : List.of("websocket", "tcp")) {
             expected.put(transport, new int[2]);
             refusedAccessKeys.put(transport, 0);
@@ -121,6 +129,44 @@ class DistributionIT {
 
     @Test
     @Order(3)
+    void theAdminPortServesTheHubsCountersAndStatusSumsThemUp() throws Exception {
+        Matcher admin = Pattern.compile("(?m)^  admin: (http://127\\.0\\.0\\.1:\\d+)/metrics, ").matcher(hub.output());
+        assertTrue(admin.find(), hub.output());
+        HttpURLConnection c = (HttpURLConnection) URI.create(admin.group(1) + "/metrics").toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(5000);
+        assertEquals(200, c.getResponseCode());
+        String metrics = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int sessions = expected.values().stream().mapToInt(e -> e[0]).sum();
+        int rejected = expected.values().stream().mapToInt(e -> e[1]).sum();
+        int unknownKeys = refusedAccessKeys.values().stream().mapToInt(Integer::intValue).sum();
+        for (String mode : List.of("password", "psk", "rsa")) {
+            assertEquals(2.0, sample(metrics, "hivemind_handshakes_total{method=\"" + mode + "\",outcome=\"established\"}"),
+                    mode + " over each transport\n" + metrics);
+        }
+        assertEquals(rejected, sample(metrics, "hivemind_handshakes_total{method=\"unknown\",outcome=\"refused\"}"),
+                metrics);
+        assertEquals(unknownKeys, sample(metrics, "hivemind_admissions_refused_total{reason=\"unknown_access_key\","
+                + "transport=\"tcp\"}") + sample(metrics, "hivemind_admissions_refused_total{reason=\"unknown_access_key\","
+                + "transport=\"websocket\"}"), metrics);
+        assertEquals(sessions, sample(metrics, "hivemind_messages_in_total{type=\"bus\"}"), metrics);
+        assertTrue(metrics.contains("vertx_http_server_bytes_read_total"), "Vert.x's own meters\n" + metrics);
+
+        Finished status = launcher.run(hubHome, "status");
+        assertEquals(0, status.exitCode(), status.describe());
+        assertTrue(status.out().startsWith("Hub at " + admin.group(1) + ": UP\n"), status.describe());
+        assertTrue(status.out().contains("  handshakes: established " + sessions + ", refused " + rejected + ";"),
+                status.describe());
+    }
+
+    /** The value of one sample line ({@code name{labels} value}), 0 if absent. */
+    private static double sample(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
+                Double.parseDouble(l.substring(series.length() + 1))).sum();
+    }
+
+    @Test
+    @Order(4)
     void theHubStopsOnSigtermAndItsLogHasOneLinePerEventAndNoSecret() {
         RunningHub.Stopped stopped = hub.stop();
         assertEquals(143, stopped.exitCode(), "a JVM ended by SIGTERM exits 128 + 15");

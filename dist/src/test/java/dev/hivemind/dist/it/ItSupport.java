@@ -91,10 +91,15 @@ final class ItSupport {
 
     /** A failed command: status 1, exactly one line on standard error, no session. */
     static String assertOneLineFailure(Finished run) {
+        return assertOneLineFailure(run, false);
+    }
+
+    /** A failed command: status 1, exactly one line on standard error; {@code sessionMade}: after a session. */
+    static String assertOneLineFailure(Finished run, boolean sessionMade) {
         assertEquals(1, run.exitCode(), run.describe());
         assertEquals(1, run.errLines().size(), run.describe());
         assertTrue(run.errLines().get(0).startsWith("hivemind: "), run.describe());
-        assertFalse(run.out().contains("connected to"), run.describe());
+        assertEquals(sessionMade, run.out().contains("connected to"), run.describe());
         return run.errLines().get(0);
     }
 

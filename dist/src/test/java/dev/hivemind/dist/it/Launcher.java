@@ -23,8 +23,9 @@ final class Launcher implements AutoCloseable {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
 
     /**
-     * JVM options for the short-lived commands (given through the launcher's JAVA_OPTS): the C1 compiler alone and the
-     * serial collector start faster and take about half the CPU, which matters on a shared two-core machine.
+     * JVM options for the short-lived commands of a distribution run without the launcher script (which picks its
+     * own): the C1 compiler alone and the serial collector start faster and take about half the CPU, which matters on
+     * a shared two-core machine.
      */
     static final String QUICK_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -63,7 +64,6 @@ final class Launcher implements AutoCloseable {
         Path out = workDir.resolve("run-" + n + ".out");
         Path err = workDir.resolve("run-" + n + ".err");
         ProcessBuilder builder = builder(home, args).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("JAVA_OPTS", QUICK_JVM);
         String description = "hivemind " + String.join(" ", args);
         Process process = start(builder, description);
         try {

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * dropped and counted).
  */
 public final class HiveMindConnection implements AutoCloseable {
+    /** How often a waiting {@link #poll} looks whether the connection has ended. */
+    private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final ClientSession session;
     private final SessionInfo info;
     private final CompletableFuture<CloseInfo> closed;
@@ -74,12 +77,35 @@ public final class HiveMindConnection implements AutoCloseable {
         return session.writeQueueFull();
     }
 
-    /** The next message from the hub, or empty after {@code timeout}. Only without a listener. */
+    /** Messages sent but not yet written to the transport: grows when the hub (or the network) does not keep up. */
+    public int unsent() {
+        return session.unsent();
+    }
+
+    /**
+     * The next message from the hub; empty after {@code timeout}, or as soon as the connection has ended and no
+     * message is left (see {@link #closed()} for why). Only without a listener.
+     */
     public Optional<HiveMessage> poll(Duration timeout) throws InterruptedException {
         if (inbox == null) {
             throw new IllegalStateException("messages go to the listener given at connect time");
         }
-        return Optional.ofNullable(inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean ended = closed.isDone();
+            HiveMessage next = inbox.poll();
+            if (next != null || ended) {
+                return Optional.ofNullable(next);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            next = inbox.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                return Optional.of(next);
+            }
+        }
     }
 
     /** Messages dropped because the inbox was full. */

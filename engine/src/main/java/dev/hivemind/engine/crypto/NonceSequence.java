@@ -2,8 +2,6 @@ package dev.hivemind.engine.crypto;
 
 import dev.hivemind.api.error.PolicyViolationException;
 import dev.hivemind.api.wire.CipherSuite;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +60,13 @@ public final class NonceSequence implements NonceSource {
             throw new PolicyViolationException("key usage limit reached",
                     "this session key has encrypted " + limit + " messages; a new handshake is required");
         }
-        return ByteBuffer.allocate(nonceBytes).put(tag).putLong(n).put(suffix).array();
+        byte[] nonce = new byte[nonceBytes];
+        System.arraycopy(tag, 0, nonce, 0, TAG_BYTES);
+        for (int i = 0; i < COUNTER_BYTES; i++) {
+            nonce[TAG_BYTES + i] = (byte) (n >>> (8 * (COUNTER_BYTES - 1 - i)));
+        }
+        System.arraycopy(suffix, 0, nonce, TAG_BYTES + COUNTER_BYTES, suffix.length);
+        return nonce;
     }
 
     @Override
@@ -70,13 +74,18 @@ public final class NonceSequence implements NonceSource {
         if (nonce == null || nonce.length != nonceBytes) {
             return false;
         }
-        ByteBuffer b = ByteBuffer.wrap(nonce);
-        byte[] t = new byte[TAG_BYTES];
-        b.get(t);
-        long n = b.getLong();
-        byte[] s = new byte[suffix.length];
-        b.get(s);
-        return MessageDigest.isEqual(t, tag) && MessageDigest.isEqual(s, suffix) && n >= 0 && n < counter.get();
+        int diff = 0;
+        for (int i = 0; i < TAG_BYTES; i++) {
+            diff |= nonce[i] ^ tag[i];
+        }
+        for (int i = 0; i < suffix.length; i++) {
+            diff |= nonce[TAG_BYTES + COUNTER_BYTES + i] ^ suffix[i];
+        }
+        long n = 0;
+        for (int i = TAG_BYTES; i < TAG_BYTES + COUNTER_BYTES; i++) {
+            n = n << 8 | (nonce[i] & 0xFF);
+        }
+        return diff == 0 && n >= 0 && n < counter.get();
     }
 
     /** How many nonces have been issued. */

@@ -6,12 +6,12 @@ import dev.hivemind.api.error.InvalidPayloadException;
 import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.wire.CipherSuite;
 import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.codec.ScratchBuffers;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.JsonLimits;
 import dev.hivemind.engine.codec.text.TextCodec;
 import dev.hivemind.engine.codec.text.TextCodecs;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +29,8 @@ import java.util.Objects;
  * (reflection) or a nonce already received (replay). Malformed frame text (bad JSON, bad encoding) is an
  * {@link InvalidPayloadException}. No plaintext is ever returned from a failed frame.
  *
- * <p>Confined to one connection at a time; {@link #close()} zeroes the key copy.
+ * <p>Each direction keeps one {@link AeadCipher} (cipher and key object) for the whole session. Confined to one
+ * connection at a time; {@link #close()} drops the key.
  */
 public final class SessionCrypto implements AutoCloseable {
     public static final String CIPHERTEXT = "ciphertext";
@@ -40,7 +41,8 @@ public final class SessionCrypto implements AutoCloseable {
     /** Encrypted text frames: a flat object of three strings, up to 4 MiB (hex doubles a 1 MiB message). */
     private static final HiveJson FRAME_JSON = new HiveJson(new JsonLimits(4 << 20, 1, 4 << 20));
 
-    private final byte[] key;
+    private final AeadCipher sealer;
+    private final AeadCipher opener;
     private final CipherSuite suite;
     private final NonceSource nonces;
     private final ReplayGuard guard;
@@ -70,7 +72,13 @@ public final class SessionCrypto implements AutoCloseable {
             throw new NegotiationException("cipher unusable with this key",
                     suite.wireName() + " cannot use a " + key.length() + "-byte key");
         }
-        this.key = key.bytes();
+        byte[] bytes = key.bytes();
+        try {
+            this.sealer = AeadCipher.forSealing(suite, bytes);
+            this.opener = AeadCipher.forOpening(suite, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     public CipherSuite suite() {
@@ -79,12 +87,16 @@ public final class SessionCrypto implements AutoCloseable {
 
     /** Encrypts one binary frame: {@code nonce || ciphertext || tag}. */
     public byte[] sealBinary(byte[] plaintext) {
+        return sealBinary(plaintext, 0, plaintext.length);
+    }
+
+    /** Encrypts {@code plaintext[off, off+len)} into one binary frame, written straight into the returned array. */
+    public byte[] sealBinary(byte[] plaintext, int off, int len) {
         ensureOpen();
         byte[] nonce = nextNonce();
-        byte[] sealed = Aead.seal(suite, liveKey(), nonce, plaintext, null);
-        byte[] frame = new byte[nonce.length + sealed.length];
+        byte[] frame = new byte[nonce.length + AeadCipher.sealedLength(len)];
         System.arraycopy(nonce, 0, frame, 0, nonce.length);
-        System.arraycopy(sealed, 0, frame, nonce.length, sealed.length);
+        sealer.seal(nonce, null, plaintext, off, len, frame, nonce.length);
         return frame;
     }
 
@@ -99,21 +111,22 @@ public final class SessionCrypto implements AutoCloseable {
         if (frame == null || frame.length < n + TAG_BYTES) {
             throw new AuthenticationException(Aead.FAILURE);
         }
-        return openChecked(Arrays.copyOfRange(frame, 0, n), Arrays.copyOfRange(frame, n, frame.length));
+        return openChecked(Arrays.copyOfRange(frame, 0, n), frame, n, frame.length - n);
     }
 
     /** Encrypts one text frame: {@code {"ciphertext": E(ct), "tag": E(tag), "nonce": E(nonce)}}. */
     public String sealText(byte[] plaintextUtf8, TextEncoding encoding) {
+        return sealText(plaintextUtf8, 0, plaintextUtf8.length, encoding);
+    }
+
+    /** {@link #sealText(byte[], TextEncoding)} of {@code plaintextUtf8[off, off+len)}. */
+    public String sealText(byte[] plaintextUtf8, int off, int len, TextEncoding encoding) {
         ensureOpen();
         TextCodec codec = TextCodecs.of(encoding);
         byte[] nonce = nextNonce();
-        byte[] sealed = Aead.seal(suite, liveKey(), nonce, plaintextUtf8, null);
-        int ctLength = sealed.length - TAG_BYTES;
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put(CIPHERTEXT, codec.encode(Arrays.copyOfRange(sealed, 0, ctLength)));
-        frame.put(TAG, codec.encode(Arrays.copyOfRange(sealed, ctLength, sealed.length)));
-        frame.put(NONCE, codec.encode(nonce));
-        return frameJson.write(frame);
+        byte[] sealed = ScratchBuffers.get().sealed(AeadCipher.sealedLength(len));
+        int sealedLength = sealer.seal(nonce, null, plaintextUtf8, off, len, sealed, 0);
+        return EncryptedTextFrame.write(codec, sealed, sealedLength - TAG_BYTES, TAG_BYTES, nonce);
     }
 
     /**
@@ -149,24 +162,28 @@ public final class SessionCrypto implements AutoCloseable {
         if (ctAndTag.length < TAG_BYTES) {
             throw new AuthenticationException(Aead.FAILURE);
         }
-        return openChecked(nonce, ctAndTag);
+        return openChecked(nonce, ctAndTag, 0, ctAndTag.length);
     }
 
-    /** Zeroes the key copy; later calls fail. */
+    /** Drops the key from both directions' ciphers; later calls fail. Idempotent. */
     @Override
     public void close() {
-        closed = true;
-        Arrays.fill(key, (byte) 0);
+        if (!closed) {
+            closed = true;
+            sealer.destroy();
+            opener.destroy();
+        }
     }
 
-    private byte[] openChecked(byte[] nonce, byte[] ctAndTag) {
+    private byte[] openChecked(byte[] nonce, byte[] in, int off, int len) {
         if (nonce.length != suite.nonceBytes()) {
             throw new AuthenticationException(Aead.FAILURE);
         }
         if (nonces.isOwn(nonce)) {
             throw new AuthenticationException("reflected frame (carries one of our own nonces)");
         }
-        byte[] plaintext = Aead.open(suite, liveKey(), nonce, ctAndTag, null);
+        ensureOpen();
+        byte[] plaintext = opener.open(nonce, null, in, off, len);
         if (guard != null) {
             try {
                 guard.check(nonce);
@@ -185,11 +202,6 @@ public final class SessionCrypto implements AutoCloseable {
                     + suite.wireName());
         }
         return nonce;
-    }
-
-    private byte[] liveKey() {
-        ensureOpen();
-        return key;
     }
 
     private void ensureOpen() {

@@ -23,7 +23,6 @@ import dev.hivemind.engine.hub.router.HubIdentity;
 import dev.hivemind.engine.hub.router.LocalPeerDirectory;
 import dev.hivemind.engine.hub.router.LocalPeerMailer;
 import dev.hivemind.engine.hub.router.Router;
-import dev.hivemind.engine.hub.router.RoutingEvents;
 import dev.hivemind.engine.session.ServerSession;
 import dev.hivemind.engine.session.ServerSessionListener;
 import dev.hivemind.engine.session.SessionEnvironment;
@@ -59,6 +58,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final HubMetrics metrics = new HubMetrics();
     private final SourceLedger ledger;
     private final HandshakeSlots<ServerSession> handshaking;
+    private final LastSeenRecorder lastSeen;
 
     /**
      * @param registry the client registry (may block; called on the I/O pool)
@@ -93,23 +93,9 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.nodeId = router.identity().nodeId();
         this.ledger = ledger;
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
+        this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
         this.nodePublicKey = router.identity().publicKey() == null ? "" : router.identity().publicKey();
-        router.reportTo(new RoutingEvents() {
-            @Override
-            public void accepted() {
-                metrics.messagesIn.incrementAndGet();
-            }
-
-            @Override
-            public void refused() {
-                metrics.refusedMessages.incrementAndGet();
-            }
-
-            @Override
-            public void delivered() {
-                metrics.messagesOut.incrementAndGet();
-            }
-        });
+        router.reportTo(metrics);
     }
 
     /**
@@ -150,6 +136,21 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return metrics;
     }
 
+    /** Hands every event to {@code observer} from now on (one observer; {@link HubObserver#NONE} to stop). */
+    public void observe(HubObserver observer) {
+        metrics.observe(observer);
+    }
+
+    /** Sessions still in their handshake. */
+    public int pendingHandshakes() {
+        return handshaking.size();
+    }
+
+    /** The bounded pool of the handshakes' CPU-heavy steps. */
+    public WorkerPool workers() {
+        return env.workers();
+    }
+
     /** Sessions currently open (any state). */
     public int openSessions() {
         return sessions.size();
@@ -161,7 +162,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         Optional<AuthorizationToken> token = AuthorizationToken.parse(request.authorizationToken());
         if (token.isEmpty()) {
-            metrics.rejected.incrementAndGet();
+            metrics.admissionRefused(request.transport(), "malformed_token");
             LOG.info("rejected {} from {}: malformed authorization token", request.transport(),
                     request.remoteAddress());
             return CompletableFuture.completedFuture(Admission.Rejected.malformedToken());
@@ -170,14 +171,14 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         String userAgent = LogSafe.text(token.get().userAgent());
         String address = Sources.address(request.remoteAddress());
         if (sessions.size() >= env.limits().maxConnections() || handshaking.addressFull(address)) {
-            metrics.rejected.incrementAndGet();
+            metrics.admissionRefused(request.transport(), "connection_limit");
             LOG.warn("rejected {} from {}: connection limits reached ({} open, {} handshaking)", request.transport(),
                     request.remoteAddress(), sessions.size(), handshaking.size());
             return CompletableFuture.completedFuture(Admission.Rejected.busy());
         }
         return ledger.blocked(Sources.client(accessKey, address), address).thenCompose(blocked -> {
             if (blocked) {
-                metrics.rejected.incrementAndGet();
+                metrics.admissionRefused(request.transport(), "too_many_failures");
                 LOG.warn("rejected {} from {} ({}): too many failed authentications", request.transport(),
                         request.remoteAddress(), userAgent);
                 return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
@@ -190,7 +191,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             String address) {
         return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
-                metrics.rejected.incrementAndGet();
+                metrics.admissionRefused(request.transport(), "unknown_access_key");
                 ledger.recordUnknownKey(address);
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
                         userAgent);
@@ -198,12 +199,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             }
             return new Admission.Accepted(userAgent, found.get());
         }).exceptionally(error -> {
-            metrics.rejected.incrementAndGet();
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             if (cause instanceof ServerBusyException) {
+                metrics.admissionRefused(request.transport(), "registry_busy");
                 return Admission.Rejected.busy();
             }
+            metrics.admissionRefused(request.transport(), "registry_error");
             LOG.error("cannot admit {} from {}: the client registry failed: {}", request.transport(),
                     request.remoteAddress(), cause.toString());
             return new Admission.Rejected(500, CloseCode.INTERNAL_ERROR, "internal error");
@@ -228,7 +230,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
             oldest.connection().executor().execute(() -> oldest.connection().close(CloseCode.TRY_AGAIN_LATER,
                     CloseCode.TRY_AGAIN_LATER.defaultReason()));
         });
-        metrics.connections.incrementAndGet();
+        metrics.connectionOpened(connection.transport());
         LOG.info("connected {} client {} '{}' via {} from {}", connection.id(), admission.client().clientId(),
                 admission.client().name(), connection.transport(), connection.remoteAddress());
         return session;
@@ -239,18 +241,10 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     @Override
     public void onEstablished(ServerSession session) {
         handshaking.release(session);
-        metrics.established.incrementAndGet();
+        metrics.handshakeEstablished(session.sessionInfo());
         ledger.recordSuccess(clientSource(session));
-        int clientId = session.client().clientId();
-        double now = System.currentTimeMillis() / 1000.0;
-        // the registry may block (a database write): never on the connection's thread
-        io.compute(() -> {
-            registry.touch(clientId, now);
-            return null;
-        }, Runnable::run).exceptionally(e -> {
-            LOG.debug("cannot record last_seen for client {}: {}", clientId, e.toString());
-            return null;
-        });
+        // batched: the registry may block (a database write), never per handshake nor on the connection's thread
+        lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
         router.onEstablished(session);
     }
 
@@ -268,10 +262,11 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onClosed(ServerSession session, boolean wasEstablished, int code, String reason) {
         if (sessions.remove(session)) {
             if (wasEstablished) {
+                metrics.sessionClosed(session.connection().transport());
                 router.onClosed(session);
             } else {
                 handshaking.release(session);
-                metrics.failedHandshakes.incrementAndGet();
+                metrics.handshakeFailed(code);
             }
         }
     }
@@ -285,7 +280,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public String beforeComputation(ServerSession session) {
         String address = Sources.address(session.connection().remoteAddress());
         if (!ledger.tryChargeKdf(clientSource(session), address)) {
-            metrics.kdfRefused.incrementAndGet();
+            metrics.keyDerivationRefused();
             throw new ServerBusyException(CloseCode.TRY_AGAIN_LATER.defaultReason(),
                     "key-derivation budget of " + address + " or of its access key is spent");
         }
@@ -296,9 +291,10 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         return Sources.client(session.client().apiKey(), Sources.address(session.connection().remoteAddress()));
     }
 
-    /** Closes every session with 1001 and stops routing. */
+    /** Writes the pending connection times, closes every session with 1001 and stops routing. */
     @Override
     public void close() {
+        lastSeen.flush();
         for (ServerSession s : List.copyOf(sessions)) {
             s.connection().executor().execute(() -> s.connection().close(CloseCode.GOING_AWAY, "hub shutting down"));
         }

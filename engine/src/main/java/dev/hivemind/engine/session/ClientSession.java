@@ -77,6 +77,9 @@ public final class ClientSession implements ConnectionHandler {
     private SessionInfo info;
     private HiveMindException failure;
 
+    /** Messages handed to {@link #send} and not yet written or refused. */
+    private final java.util.concurrent.atomic.AtomicInteger unsent = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
      * @param connection    the transport connection
      * @param credentials   the user's credentials
@@ -127,6 +130,8 @@ public final class ClientSession implements ConnectionHandler {
      */
     public CompletionStage<Void> send(HiveMessage message) {
         CompletableFuture<Void> written = new CompletableFuture<>();
+        unsent.incrementAndGet();
+        written.whenComplete((done, error) -> unsent.decrementAndGet());
         connection.executor().execute(() -> {
             if (state != ClientState.ESTABLISHED) {
                 written.completeExceptionally(notEstablished());
@@ -157,6 +162,11 @@ public final class ClientSession implements ConnectionHandler {
             return failure != null ? failure : new ConnectionClosedException(CloseCode.NORMAL.code(), "session closed");
         }
         return new IllegalStateException("the session is not established yet (" + state + ")");
+    }
+
+    /** Messages handed to {@link #send} that the transport has not written yet (a sender's backpressure signal). */
+    public int unsent() {
+        return unsent.get();
     }
 
     /** Closes the session normally. Safe from any thread. */

@@ -5,13 +5,12 @@ import dev.hivemind.api.transport.Frame;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
 import dev.hivemind.api.wire.TextEncoding;
+import dev.hivemind.engine.codec.ScratchBuffers;
 import dev.hivemind.engine.codec.binary.Binarizer;
+import dev.hivemind.engine.codec.json.HiveJson;
+import dev.hivemind.engine.codec.json.Utf8;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.crypto.SessionCrypto;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Turns frames into messages and back for one session state: plaintext JSON before a key exists, encrypted JSON text
@@ -78,21 +77,34 @@ public final class SessionFraming {
         boolean packed = t == MessageType.BINARY
                 || (binarize && t != MessageType.HELLO && t != MessageType.HANDSHAKE && t != MessageType.INTERCOM);
         if (packed) {
-            return Frame.binary(crypto.sealBinary(binarizer.encode(message)));
+            byte[] packedPlain = binarizer.encode(message);
+            try {
+                return Frame.binary(crypto.sealBinary(packedPlain));
+            } finally {
+                java.util.Arrays.fill(packedPlain, (byte) 0);
+            }
         }
-        byte[] plain = json.serialize(message).getBytes(StandardCharsets.UTF_8);
+        ScratchBuffers scratch = ScratchBuffers.get();
+        StringBuilder chars = scratch.chars();
+        byte[] plain = null;
+        int length = 0;
         try {
-            return Frame.text(crypto.sealText(plain, encoding));
+            json.serialize(message, chars);
+            plain = scratch.plaintext(Utf8.maxEncodedLength(chars.length()));
+            length = Utf8.encode(chars, plain);
+            return Frame.text(crypto.sealText(plain, 0, length, encoding));
         } finally {
-            java.util.Arrays.fill(plain, (byte) 0);
+            scratch.release(chars);
+            if (plain != null) {
+                ScratchBuffers.wipe(plain, length);
+            }
         }
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+            return HiveJson.strictUtf8(bytes);
+        } catch (InvalidPayloadException e) {
             throw new InvalidPayloadException("invalid UTF-8", "decrypted payload is not valid UTF-8");
         }
     }

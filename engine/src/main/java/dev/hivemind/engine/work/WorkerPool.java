@@ -89,6 +89,11 @@ public final class WorkerPool implements AutoCloseable {
         return rejected.get();
     }
 
+    /** Tasks waiting for a thread. */
+    public int queued() {
+        return queue.queued();
+    }
+
     /** Tasks running or waiting. */
     public int inFlight() {
         return running.get() + queue.queued();

@@ -3,6 +3,7 @@ package dev.hivemind.engine.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -288,16 +290,23 @@ class SessionCryptoTest {
     }
 
     @Test
-    void closeZeroesTheKeyCopyAndStopsTheSession() throws ReflectiveOperationException {
+    void closeDropsTheKeyFromBothDirectionsAndStopsTheSession() throws ReflectiveOperationException {
         SessionKey key = SessionKey.copyOf(KEY);
         SessionCrypto s = new SessionCrypto(key, CipherSuite.AES_GCM, new NonceSequence(CipherSuite.AES_GCM), null);
         byte[] frame = s.sealBinary(SECRET);
-        Field f = SessionCrypto.class.getDeclaredField("key");
-        f.setAccessible(true);
-        byte[] held = (byte[]) f.get(s);
-        assertArrayEquals(KEY, held);
+        Field keyField = AeadCipher.class.getDeclaredField("key");
+        keyField.setAccessible(true);
+        for (String direction : List.of("sealer", "opener")) {
+            Field f = SessionCrypto.class.getDeclaredField(direction);
+            f.setAccessible(true);
+            assertArrayEquals(KEY, ((javax.crypto.spec.SecretKeySpec) keyField.get(f.get(s))).getEncoded());
+        }
         s.close();
-        assertArrayEquals(new byte[32], held);
+        for (String direction : List.of("sealer", "opener")) {
+            Field f = SessionCrypto.class.getDeclaredField(direction);
+            f.setAccessible(true);
+            assertNull(keyField.get(f.get(s)), direction + " still holds a key");
+        }
         assertArrayEquals(KEY, key.bytes(), "the caller's SessionKey is the caller's to destroy");
         assertThrows(IllegalStateException.class, () -> s.sealBinary(SECRET));
         assertThrows(IllegalStateException.class, () -> s.openBinary(frame));

@@ -56,7 +56,8 @@ public final class TcpTransportClient extends AbstractVertxClient {
             long timer = vertx.setTimer(Math.max(1, endpoint.connectTimeout().toMillis()), t -> {
                 if (!result.isDone()) {
                     result.completeExceptionally(new ConnectionClosedException(1006,
-                            "no answer from " + endpoint.address() + " within " + endpoint.connectTimeout()));
+                            "no answer from " + endpoint.address() + " within " + endpoint.connectTimeout().toMillis()
+                                    + " ms"));
                     connection.close(CloseCode.GOING_AWAY, "no answer");
                 }
             });

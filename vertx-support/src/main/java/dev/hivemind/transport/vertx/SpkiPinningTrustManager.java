@@ -72,8 +72,7 @@ final class SpkiPinningTrustManager implements X509TrustManager {
                 return;
             }
         }
-        throw new CertificateException("the server's public key (SPKI SHA-256 " + HexFormat.of().formatHex(actual)
-                + ") matches none of the pinned keys");
+        throw new PinMismatchException(HexFormat.of().formatHex(actual));
     }
 
     @Override

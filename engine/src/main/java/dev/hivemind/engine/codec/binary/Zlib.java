@@ -7,26 +7,38 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** zlib streams (RFC 1950) as Python's {@code zlib.compress}/{@code zlib.decompress} use them, with a bounded inflate. */
+/**
+ * zlib streams (RFC 1950) as Python's {@code zlib.compress}/{@code zlib.decompress} use them, with a bounded inflate.
+ * Each thread reuses one deflater, one inflater and one chunk buffer (a zlib stream's native state costs far more to
+ * set up than a small message costs to compress).
+ */
 final class Zlib {
+    private static final ThreadLocal<Zlib> LOCAL = ThreadLocal.withInitial(Zlib::new);
+
+    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    private final Inflater inflater = new Inflater();
+    private final byte[] chunk = new byte[8192];
+
     private Zlib() {
     }
 
     /** Compresses at the default level (6), zlib header {@code 78 9c}. */
     static byte[] compress(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        Zlib z = LOCAL.get();
+        Deflater deflater = z.deflater;
+        byte[] chunk = z.chunk;
         try {
             deflater.setInput(data);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 16);
-            byte[] chunk = new byte[8192];
             while (!deflater.finished()) {
                 int n = deflater.deflate(chunk);
                 out.write(chunk, 0, n);
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset();
+            java.util.Arrays.fill(chunk, (byte) 0);
         }
     }
 
@@ -37,11 +49,12 @@ final class Zlib {
      * @param frameLimit the per-frame bound reported in the error
      */
     static byte[] decompress(byte[] data, int limit, int frameLimit, String what) {
-        Inflater inflater = new Inflater();
+        Zlib z = LOCAL.get();
+        Inflater inflater = z.inflater;
+        byte[] chunk = z.chunk;
         try {
             inflater.setInput(data);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, Math.max(64, data.length * 4)));
-            byte[] chunk = new byte[8192];
             long total = 0;
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
@@ -68,7 +81,8 @@ final class Zlib {
         } catch (DataFormatException e) {
             throw invalid(what + ": corrupt zlib data");
         } finally {
-            inflater.end();
+            inflater.reset();
+            java.util.Arrays.fill(chunk, (byte) 0);
         }
     }
 

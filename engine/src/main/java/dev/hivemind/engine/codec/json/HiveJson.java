@@ -116,6 +116,11 @@ public final class HiveJson {
         return PythonJsonWriter.write(jsonValue);
     }
 
+    /** Appends the text {@link #write(Object)} gives to {@code out}. */
+    public void writeTo(Object jsonValue, StringBuilder out) {
+        PythonJsonWriter.write(jsonValue, out);
+    }
+
     /** {@link #write(Object)} as UTF-8 bytes. */
     public byte[] writeUtf8(Object jsonValue) {
         return write(jsonValue).getBytes(StandardCharsets.UTF_8);
@@ -227,6 +232,9 @@ public final class HiveJson {
 
     /** Decodes UTF-8, rejecting malformed, overlong and surrogate encodings. */
     public static String strictUtf8(byte[] utf8) {
+        if (isAscii(utf8)) {
+            return new String(utf8, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -235,6 +243,15 @@ public final class HiveJson {
         } catch (CharacterCodingException e) {
             throw new InvalidPayloadException("invalid UTF-8", "text is not valid UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int utf8Length(String s) {

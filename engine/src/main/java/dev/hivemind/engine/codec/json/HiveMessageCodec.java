@@ -49,7 +49,44 @@ public final class HiveMessageCodec {
 
     /** The JSON text of a message, byte-identical to Python's {@code HiveMessage.serialize()}. */
     public String serialize(HiveMessage m) {
-        return json.write(toWire(m));
+        StringBuilder out = new StringBuilder(256);
+        serialize(m, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@link #serialize(HiveMessage)}'s text to {@code out}, written field by field in wire order without
+     * building the wire map (the message path's way).
+     */
+    public void serialize(HiveMessage m, StringBuilder out) {
+        Objects.requireNonNull(m, "message");
+        if (m.type() == MessageType.BINARY) {
+            toWire(m); // throws the typed error
+        }
+        out.append("{\"" + MSG_TYPE + "\": ");
+        json.writeTo(m.type().wireName(), out);
+        out.append(", \"" + PAYLOAD + "\": ");
+        json.writeTo(m.payload(), out);
+        out.append(", \"" + METADATA + "\": ");
+        json.writeTo(m.metadata(), out);
+        out.append(", \"" + ROUTE + "\": [");
+        boolean first = true;
+        for (Object hop : m.route()) {
+            if (keptHop(hop)) {
+                out.append(first ? "" : ", ");
+                json.writeTo(hop, out);
+                first = false;
+            }
+        }
+        out.append("], \"" + NODE + "\": ");
+        json.writeTo(m.node(), out);
+        out.append(", \"" + TARGET_SITE_ID + "\": ");
+        json.writeTo(m.targetSiteId(), out);
+        out.append(", \"" + TARGET_PUBKEY + "\": ");
+        json.writeTo(m.targetPubkey(), out);
+        out.append(", \"" + SOURCE_PEER + "\": ");
+        json.writeTo(m.sourcePeer(), out);
+        out.append('}');
     }
 
     /** Parses the JSON text of a message. */
@@ -165,11 +202,16 @@ public final class HiveMessageCodec {
     private static List<Object> serialisedRoute(List<Object> route) {
         List<Object> kept = new ArrayList<>(route.size());
         for (Object hop : route) {
-            if (hop instanceof Map<?, ?> m && truthy(m.get("source")) && truthy(m.get("targets"))) {
+            if (keptHop(hop)) {
                 kept.add(hop);
             }
         }
         return kept;
+    }
+
+    /** Python's serializer keeps a hop only with a truthy {@code source} and truthy {@code targets}. */
+    private static boolean keptHop(Object hop) {
+        return hop instanceof Map<?, ?> m && truthy(m.get("source")) && truthy(m.get("targets"));
     }
 
     /** Python truthiness of a JSON value. */

@@ -30,6 +30,10 @@ final class PythonJsonWriter {
         return out.toString();
     }
 
+    static void write(Object value, StringBuilder out) {
+        writeValue(out, value, 0);
+    }
+
     private static void writeValue(StringBuilder out, Object value, int depth) {
         if (value == null) {
             out.append("null");
@@ -93,8 +97,13 @@ final class PythonJsonWriter {
     static void writeString(StringBuilder out, String s) {
         out.append('"');
         int n = s.length();
+        int run = 0; // start of the characters not yet appended that need no escaping
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            out.append(s, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -104,18 +113,16 @@ final class PythonJsonWriter {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
-                        appendUnicodeEscape(out, c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        appendUnicodeEscape(out, c);
                     } else {
-                        out.append(c);
+                        appendUnicodeEscape(out, c); // a control character or a lone surrogate
                     }
                 }
             }
+            run = i + 1;
         }
+        out.append(s, run, n);
         out.append('"');
     }
 

@@ -13,6 +13,11 @@ final class Base32Codec implements TextCodec {
     private static final Base32 BASE32 = Base32.builder().setDecodingPolicy(CodecPolicy.STRICT).get();
 
     @Override
+    public boolean mayNeedJsonEscapes() {
+        return false;
+    }
+
+    @Override
     public TextEncoding encoding() {
         return TextEncoding.JSON_B32;
     }

@@ -2,6 +2,7 @@ package dev.hivemind.engine.codec.text;
 
 import dev.hivemind.api.wire.TextEncoding;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,7 @@ final class Base91Codec implements TextCodec {
     private static final String ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_`{|}~\"";
     private static final int[] DIGIT = new int[128];
+    private static final byte[] SYMBOL = ALPHABET.getBytes(StandardCharsets.US_ASCII);
 
     static {
         Arrays.fill(DIGIT, -1);
@@ -28,11 +30,17 @@ final class Base91Codec implements TextCodec {
 
     @Override
     public String encode(byte[] data) {
-        StringBuilder out = new StringBuilder(data.length * 16 / 13 + 2);
+        byte[] out = new byte[data.length * 16 / 13 + 2];
+        return new String(out, 0, encodeInto(data, 0, data.length, out, 0), StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int encodeInto(byte[] data, int off, int len, byte[] out, int outOff) {
+        int p = outOff;
         int queue = 0;
         int bits = 0;
-        for (byte b : data) {
-            queue |= (b & 0xFF) << bits;
+        for (int i = off; i < off + len; i++) {
+            queue |= (data[i] & 0xFF) << bits;
             bits += 8;
             if (bits > 13) {
                 int v = queue & 8191;
@@ -44,16 +52,17 @@ final class Base91Codec implements TextCodec {
                     queue >>>= 14;
                     bits -= 14;
                 }
-                out.append(ALPHABET.charAt(v % 91)).append(ALPHABET.charAt(v / 91));
+                out[p++] = SYMBOL[v % 91];
+                out[p++] = SYMBOL[v / 91];
             }
         }
         if (bits > 0) {
-            out.append(ALPHABET.charAt(queue % 91));
+            out[p++] = SYMBOL[queue % 91];
             if (bits > 7 || queue > 90) {
-                out.append(ALPHABET.charAt(queue / 91));
+                out[p++] = SYMBOL[queue / 91];
             }
         }
-        return out.toString();
+        return p - outOff;
     }
 
     @Override

@@ -6,6 +6,12 @@ import java.util.HexFormat;
 /** JSON-HEX: lowercase hex out, either case in. */
 final class HexCodec implements TextCodec {
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Override
+    public boolean mayNeedJsonEscapes() {
+        return false;
+    }
 
     @Override
     public TextEncoding encoding() {
@@ -15,6 +21,17 @@ final class HexCodec implements TextCodec {
     @Override
     public String encode(byte[] data) {
         return HEX.formatHex(data);
+    }
+
+    @Override
+    public int encodeInto(byte[] data, int off, int len, byte[] out, int outOff) {
+        int p = outOff;
+        for (int i = off; i < off + len; i++) {
+            int b = data[i] & 0xFF;
+            out[p++] = DIGITS[b >>> 4];
+            out[p++] = DIGITS[b & 0xF];
+        }
+        return p - outOff;
     }
 
     @Override

@@ -15,6 +15,11 @@ final class Z85bCodec implements TextCodec {
     private static final long[] POW85 = {1L, 85L, 85L * 85, 85L * 85 * 85, 85L * 85 * 85 * 85};
 
     @Override
+    public boolean mayNeedJsonEscapes() {
+        return false;
+    }
+
+    @Override
     public TextEncoding encoding() {
         return TextEncoding.JSON_Z85B;
     }

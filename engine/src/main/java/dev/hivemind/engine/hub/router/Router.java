@@ -248,7 +248,7 @@ public final class Router implements AutoCloseable {
     private boolean act(LocalPeer p, HiveMessage m, Verdict v) {
         switch (v.kind()) {
             case PASS -> {
-                events.accepted();
+                events.accepted(m.type().wireName());
                 return true;
             }
             case DROP -> LOG.info("dropped {} from {}: {}", m.type().wireName(), p.peerId(), v.reason());
@@ -261,7 +261,7 @@ public final class Router implements AutoCloseable {
                 p.session.disconnect(new ProtocolViolationException(v.reason(), v.reason()));
             }
         }
-        events.refused();
+        events.refused(m.type().wireName());
         return false;
     }
 
@@ -306,7 +306,7 @@ public final class Router implements AutoCloseable {
             LOG.debug("not sending {} to {}: blacklisted by its message_blacklist", m, p.peerId());
             return;
         }
-        events.delivered();
+        events.delivered(m.type().wireName());
         p.session.send(m);
     }
 }

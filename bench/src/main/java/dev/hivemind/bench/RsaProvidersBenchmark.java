@@ -1,4 +1,4 @@
-package dev.hivemind.auth.rsa.bench;
+package dev.hivemind.bench;
 
 import dev.hivemind.auth.rsa.NodeIdentity;
 import dev.hivemind.auth.rsa.RsaPrimitives;
@@ -22,8 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The four RSA-2048 operations of the handshake, JDK (SunRsaSign/SunJCE) against Bouncy Castle (by instance),
  * with the handshake's fixed parameters: PSS-SHA256 sign and verify over a 256-byte ciphertext, OAEP-SHA1
- * encrypt and decrypt of a 32-byte secret. Not a test (surefire never runs it); see
- * docs/benchmarks/rsa-providers.md for the command and the numbers.
+ * encrypt and decrypt of a 32-byte secret. The command and the numbers: docs/benchmarks/rsa-providers.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

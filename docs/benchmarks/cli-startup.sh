@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Start-up of the hivemind CLI: wall time (median of hyperfine runs) and peak RSS of `hivemind --help` and
+# `hivemind list-clients` (a database of 5 clients), as shipped (JVM profile, class-data archives) and without the
+# start-up work (plain `java -cp 'lib/*'`), plus a Java "hello world" for the JVM's own share. Writes the numbers to
+# OUT and prints them.
+#
+#   docs/benchmarks/cli-startup.sh [DIST] [OUT]
+#     DIST  the assembled distribution (default dist/target/hivemind; build it: mvn -DskipTests package -pl dist -am)
+#     OUT   the results file (default docs/benchmarks/cli-startup.txt)
+# Times are taken with date +%s%N in interleaved rounds (see timed_rounds); peak RSS with /usr/bin/time. The
+# machine's load is recorded with the numbers: on a shared machine, run it when it is quiet.
+set -euo pipefail
+
+root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
+dist=$(cd -P -- "${1:-$root/dist/target/hivemind}" && pwd -P)
+out=${2:-$root/docs/benchmarks/cli-startup.txt}
+runs=${RUNS:-25}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+home=$work/home
+for i in 1 2 3 4 5; do
+    "$dist/bin/hivemind" --home "$home" add-client --name "satellite-$i" > /dev/null
+done
+classpath=$(LC_ALL=C; printf '%s:' "$dist"/lib/*.jar)
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/Hello.java"
+javac -d "$work" "$work/Hello.java"
+
+# name|command
+cases=(
+    "hivemind --help|$dist/bin/hivemind --help"
+    "hivemind list-clients|$dist/bin/hivemind --home $home list-clients"
+    "plain java: --help|java -cp ${classpath%:} dev.hivemind.dist.Main --help"
+    "plain java: list-clients|java -cp ${classpath%:} dev.hivemind.dist.Main --home $home list-clients"
+    "java Hello (the JVM alone)|java -cp $work Hello"
+)
+
+# Wall times in milliseconds, taken in rounds: every case once per round, so that a burst of load on a shared
+# machine hits all of them alike instead of one case's consecutive runs (what a tool that runs one case at a time
+# would do). Prints "case-index milliseconds" lines.
+timed_rounds() {
+    local round i start
+    for ((i = 0; i < ${#cases[@]}; i++)); do # warm-up: page cache, JIT-less first runs
+        ${cases[i]#*|} > /dev/null 2>&1
+    done
+    for ((round = 0; round < runs; round++)); do
+        for ((i = 0; i < ${#cases[@]}; i++)); do
+            start=$(date +%s%N)
+            ${cases[i]#*|} > /dev/null 2>&1
+            echo "$i $((($(date +%s%N) - start) / 1000000))"
+        done
+    done
+}
+
+median_of() { # CASE-INDEX
+    awk -v c="$1" '$1 == c {print $2}' "$work/times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+}
+
+peak_rss_mb() {
+    local command=$1 values=()
+    for i in 1 2 3 4 5; do
+        values+=($(/usr/bin/time -f %M $command 2>&1 > /dev/null | tail -1))
+    done
+    printf '%s\n' "${values[@]}" | sort -n | sed -n 3p | awk '{printf "%.0f", $1 / 1024}'
+}
+
+timed_rounds > "$work/times"
+{
+    echo "# hivemind CLI start-up, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "# $(java -version 2>&1 | sed -n 2p); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "# median wall time of $runs rounds (each case once per round, after one warm-up run each)"
+    printf '%-32s %10s %14s\n' "command" "median ms" "peak RSS MB"
+    for ((i = 0; i < ${#cases[@]}; i++)); do
+        printf '%-32s %10s %14s\n' "${cases[i]%%|*}" "$(median_of "$i")" "$(peak_rss_mb "${cases[i]#*|}")"
+    done
+} | tee "$out"
