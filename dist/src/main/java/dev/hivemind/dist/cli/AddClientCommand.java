@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRecordBuilder;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -85,7 +85,7 @@ final class AddClientCommand extends ClientStoreCommand {
         if (password != null && noPassword) {
             usage("--password and --no-password exclude each other");
         }
-        ConfiguredAuth auth = rsaPublicKeyFile == null && credentials.isEmpty() ? null : ConfiguredAuth.load(root, null);
+        ConfiguredAuth auth = rsaPublicKeyFile == null && credentials.isEmpty() ? null : ConfiguredAuth.load(root, config);
         if (rsaPublicKeyFile != null) {
             rsaPublicKey = PublicKeyFiles.read(rsaPublicKeyFile, auth, spec.commandLine());
         }

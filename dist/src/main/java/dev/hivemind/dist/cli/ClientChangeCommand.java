@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -34,6 +34,7 @@ final class CommandCatalog {
             SkillCommands.AllowIntent.class,
             SkillCommands.BlacklistIntent.class,
             ImportClientsCommand.class,
+            MigrateRegistryCommand.class,
             // the engine: run the hub, connect as a satellite, inspect the configuration and plugins
             ListenCommand.class,
             ConnectCommand.class,

@@ -2,10 +2,11 @@ package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.dist.DataHome;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.dist.db.InvalidClientFileException;
 import dev.hivemind.dist.db.PrivateFiles;
 import dev.hivemind.dist.logging.LoggingSetup;
+import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.ConfigException;
 import dev.hivemind.engine.plugin.PluginDiscoveryException;
 import java.io.IOException;
@@ -108,9 +109,14 @@ public final class HivemindCommand implements Runnable {
         }
     }
 
-    /** Opens the client database in the data directory (creating both if needed). */
-    public ClientStore openClientStore() {
-        return ClientStore.open(ensureDataHome().resolve(ClientStore.FILE_NAME));
+    /**
+     * Opens the client database that the configuration ({@code config}, else the usual file) names, creating the data
+     * directory if needed.
+     */
+    public ClientStore openClientStore(Path config) {
+        Path dataHome = ensureDataHome();
+        return NodeConfiguration.load(config, dataHome, environment.distribution(), java.util.Map.of())
+                .openClientStore();
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -1,7 +1,7 @@
 package dev.hivemind.dist.cli;
 
+import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.dist.db.ClientImporter;
-import dev.hivemind.dist.db.ClientStore;
 import dev.hivemind.dist.db.ImportReport;
 import dev.hivemind.dist.db.LegacyClientFile;
 import java.io.PrintWriter;

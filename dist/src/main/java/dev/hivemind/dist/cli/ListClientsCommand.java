@@ -1,9 +1,8 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,10 +22,6 @@ final class ListClientsCommand extends ClientStoreCommand {
 
     @Option(names = "--all", description = "Include revoked clients.")
     boolean all;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (for the auth methods the hub enables).")
-    Path config;
 
     @Option(names = "--permissions", description = "Also print what each client may send: BROADCAST, ESCALATE and "
             + "PROPAGATE messages, allowed_types (against hivemind-core's default), and the message, skill and intent "

@@ -24,12 +24,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code list-plugins}: every discovered auth method, transport, agent and binary handler, and the ciphers and encodings: whether each
+ * {@code list-plugins}: every discovered auth method, transport, agent, binary handler and registry, and the ciphers and encodings: whether each
  * is available here (and why not), whether the configuration enables it, and what it serves.
  */
 @Command(name = "list-plugins", mixinStandardHelpOptions = true,
-        description = {"List the plugins: auth, transports, agents, ciphers.",
-                "Every discovered auth method, transport, agent, cipher and encoding: enabled, available (or why not),"
+        description = {"List the plugins: auth, transports, agents, registries, ciphers.",
+                "Every discovered auth method, transport, agent, registry, cipher and encoding: enabled, available (or why not),"
                         + " what it serves."})
 final class ListPluginsCommand implements Runnable {
     @ParentCommand
@@ -103,6 +103,14 @@ final class ListPluginsCommand implements Runnable {
             cfg.routing().optionalBinaryHandler().ifPresent(name -> missing(out, "binary handler", List.of(name),
                     catalog.binaryHandlers().keySet()));
         }
+
+        out.println();
+        out.println("Registries (client databases):");
+        TextTable registries = new TextTable(List.of("NAME", "SELECTED", "AVAILABLE", "DESCRIPTION"));
+        node.discoverRegistries().all().values().forEach(r -> registries.add(List.of(r.name(),
+                yes(r.name().equals(cfg.registry().type())), available(r.availability()), r.description())));
+        registries.print(out);
+        missing(out, "registry", List.of(cfg.registry().type()), node.discoverRegistries().all().keySet());
 
         out.println();
         out.println("Ciphers:");

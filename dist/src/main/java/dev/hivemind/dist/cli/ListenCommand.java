@@ -1,6 +1,6 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.runtime.HiveMindEngine;
@@ -76,7 +76,7 @@ final class ListenCommand implements Runnable {
         Path home = parent.ensureDataHome();
         NodeConfiguration node = NodeConfiguration.load(config, home, parent.environment().distribution(), overrides());
         HiveMindConfig cfg = node.config();
-        ClientStore store = parent.openClientStore();
+        ClientStore store = node.openClientStore();
         HubAdmin admin = adminPort == null ? null : HubAdmin.prepare(home);
         HubServer server;
         try {

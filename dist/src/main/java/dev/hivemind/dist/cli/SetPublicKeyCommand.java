@@ -37,7 +37,7 @@ final class SetPublicKeyCommand extends ClientChangeCommand {
         if ((file == null) == !remove) {
             throw new ParameterException(spec.commandLine(), "Give either PEM_FILE or --remove");
         }
-        auth = ConfiguredAuth.load(root, null);
+        auth = ConfiguredAuth.load(root, config);
         if (file != null) {
             pem = PublicKeyFiles.read(file, auth, spec.commandLine());
         }

@@ -3,9 +3,8 @@ package dev.hivemind.dist.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,10 +26,6 @@ final class ShowClientCommand extends ClientStoreCommand {
 
     @Option(names = "--show-secrets", description = "Also print the access key, password and crypto key.")
     boolean showSecrets;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (for the auth methods the hub enables).")
-    Path config;
 
     @Override
     protected void run(ClientStore store, PrintWriter out) {

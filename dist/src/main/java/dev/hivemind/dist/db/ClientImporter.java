@@ -2,15 +2,16 @@ package dev.hivemind.dist.db;
 
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRecordBuilder;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.api.registry.ClientTransaction;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Imports the clients of a Python hub into a {@link ClientStore}, keeping ids, access keys, passwords and crypto
+ * Imports the clients of a Python hub into any {@link ClientStore}, keeping ids, access keys, passwords and crypto
  * keys. All or nothing, in one transaction; running it again with the same file changes nothing. A client that
  * differs from the stored one with its id, or whose access key another client holds, is a conflict: without
  * {@code overwrite} nothing is written and the conflicts are reported; with it the file's version replaces the
@@ -48,9 +49,9 @@ public final class ClientImporter {
         }
     }
 
-    private void importOne(ClientTable table, ClientRecord record, boolean overwrite, Plan plan) throws SQLException {
+    private void importOne(ClientTransaction table, ClientRecord record, boolean overwrite, Plan plan) {
         int id = record.clientId();
-        Optional<ClientRecord> stored = table.byId(id);
+        Optional<ClientRecord> stored = table.get(id);
         if (stored.isPresent() && sameIgnoringLastSeen(stored.get(), record)) {
             plan.unchanged.add(id);
             return;
@@ -77,7 +78,7 @@ public final class ClientImporter {
             table.insert(record);
             plan.added.add(id);
         } else if (overwrite) {
-            table.update(keepingJvmCredentials(record, stored.get()));
+            table.replace(keepingJvmCredentials(record, stored.get()));
             plan.replaced.add(id);
         } else {
             plan.conflicts.add("client " + id + ": differs from the stored client in " + differences(stored.get(), record));

@@ -1,5 +1,6 @@
 package dev.hivemind.dist.runtime;
 
+import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.engine.config.ConfigLoader;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.plugin.PluginCatalog;
@@ -87,7 +88,21 @@ public final class NodeConfiguration {
 
     /** Every plugin on the class path and in the plugins folder. */
     public PluginCatalog discoverPlugins() {
-        ClassLoader parent = NodeConfiguration.class.getClassLoader();
-        return PluginCatalog.discover(PluginClassLoaders.withPluginsFolder(config.pluginsDirectory(), parent));
+        return PluginCatalog.discover(pluginLoader());
+    }
+
+    /** The client database plugins on the class path and in the plugins folder. */
+    public RegistryPlugins discoverRegistries() {
+        return RegistryPlugins.discover(pluginLoader());
+    }
+
+    /** Opens the client database the {@code registry:} section names (by default SQLite in the data directory). */
+    public ClientStore openClientStore() {
+        return discoverRegistries().open(config.registry().type(), config.registry().settings(),
+                config.dataDirectory());
+    }
+
+    private ClassLoader pluginLoader() {
+        return PluginClassLoaders.withPluginsFolder(config.pluginsDirectory(), NodeConfiguration.class.getClassLoader());
     }
 }

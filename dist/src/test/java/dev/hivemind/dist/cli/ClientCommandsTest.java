@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.db.HomeDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -39,7 +40,7 @@ class ClientCommandsTest {
     }
 
     private ClientRecord stored(int id) {
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             return store.get(id).orElseThrow();
         }
     }
@@ -144,7 +145,7 @@ class ClientCommandsTest {
         assertTrue(r.err().contains(expected), r.err());
         assertTrue(r.err().contains("Try 'hivemind add-client --help'"), r.err());
         assertEquals("", r.out());
-        assertFalse(Files.exists(cli.home().resolve(ClientStore.FILE_NAME)), "nothing was written");
+        assertFalse(Files.exists(cli.home().resolve(HomeDatabase.FILE_NAME)), "nothing was written");
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.db.HomeDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class HivemindCommandTest {
         assertEquals(0, cli.run("--home", other.toString(), "add-client").exitCode());
         assertEquals(0, cli.run("add-client", "--home", other.toString()).exitCode());
         assertFalse(Files.exists(cli.home()), "HIVEMIND_HOME was not used");
-        try (ClientStore store = ClientStore.open(other.resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(other)) {
             assertEquals(2, store.list().size());
         }
     }
@@ -129,7 +130,7 @@ class HivemindCommandTest {
     }
 
     static Stream<Arguments> permissionCommandArguments() {
-        String id = "      ID           The client's id.";
+        String id = "      ID              The client's id.";
         return Stream.of(
                 Arguments.of("make-admin", "ID", List.of(id)),
                 Arguments.of("revoke-admin", "ID", List.of(id)),
@@ -137,14 +138,14 @@ class HivemindCommandTest {
                 Arguments.of("blacklist-escalate", "ID", List.of(id)),
                 Arguments.of("allow-propagate", "ID", List.of(id)),
                 Arguments.of("blacklist-propagate", "ID", List.of(id)),
-                Arguments.of("allow-msg", "TYPE ID", List.of("      TYPE         The message type, e.g. speak.", id)),
-                Arguments.of("blacklist-msg", "TYPE ID", List.of("      TYPE         The message type.", id)),
-                Arguments.of("allow-skill", "SKILL ID", List.of("      SKILL        The skill id.", id)),
-                Arguments.of("blacklist-skill", "SKILL ID", List.of("      SKILL        The skill id.", id)),
+                Arguments.of("allow-msg", "TYPE ID", List.of("      TYPE            The message type, e.g. speak.", id)),
+                Arguments.of("blacklist-msg", "TYPE ID", List.of("      TYPE            The message type.", id)),
+                Arguments.of("allow-skill", "SKILL ID", List.of("      SKILL           The skill id.", id)),
+                Arguments.of("blacklist-skill", "SKILL ID", List.of("      SKILL           The skill id.", id)),
                 Arguments.of("allow-intent", "INTENT ID",
-                        List.of("      INTENT       The intent, as skill_id:intent_name.", id)),
+                        List.of("      INTENT          The intent, as skill_id:intent_name.", id)),
                 Arguments.of("blacklist-intent", "INTENT ID",
-                        List.of("      INTENT       The intent, as skill_id:intent_name.", id)));
+                        List.of("      INTENT          The intent, as skill_id:intent_name.", id)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,7 +154,7 @@ class HivemindCommandTest {
         CliRun.Result help = new CliRun(tmp).run(command, "--help");
         assertEquals(0, help.exitCode(), help.err());
         List<String> lines = help.out().lines().toList();
-        assertEquals("Usage: hivemind " + command + " [-hvV] [--home=DIR] " + synopsis, lines.get(0));
+        assertEquals("Usage: hivemind " + command + " [-hvV] [--config=FILE] [--home=DIR] " + synopsis, lines.get(0));
         int first = Math.max(0, lines.indexOf(parameters.get(0)));
         assertEquals(parameters, lines.subList(first, first + parameters.size()), help.out());
     }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.db.HomeDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class ImportClientsCommandTest {
         assertTrue(list.out().contains("satellite-kitchen"), list.out());
         assertTrue(list.out().contains("2025-01-01T00:00:00Z"), "last_seen 1735689600.5: " + list.out());
         assertFalse(list.out().lines().anyMatch(l -> l.startsWith("2 ")), "the revoked client is hidden");
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             assertEquals(3, store.findByAccessKey("c4a8e2f6b0d1937a5c7e9f1b3d5a7c9e").orElseThrow().clientId());
         }
     }
@@ -81,7 +82,7 @@ class ImportClientsCommandTest {
         assertEquals(1, broken.exitCode());
         assertEquals("hivemind: " + file + ": client 1: is_admin must be true or false" + System.lineSeparator(),
                 broken.err());
-        assertFalse(Files.exists(cli.home().resolve(ClientStore.FILE_NAME)), "the database was not even created");
+        assertFalse(Files.exists(cli.home().resolve(HomeDatabase.FILE_NAME)), "the database was not even created");
     }
 
     @Test
@@ -89,7 +90,7 @@ class ImportClientsCommandTest {
         cli.run("add-client", "--name", "first");
         cli.run("add-client", "--name", "second, revoked in the file");
         String accessKey;
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             accessKey = store.get(2).orElseThrow().apiKey();
         }
         CliRun.Result r = cli.run("import-clients", "--overwrite", file.toString());
@@ -97,7 +98,7 @@ class ImportClientsCommandTest {
         assertTrue(r.out().contains("Kept active: 2"), r.out());
         assertTrue(r.err().contains("warning: client 2 is revoked in the file but active here; it stays active"
                 + " (revoke it with 'hivemind delete-client 2')"), r.err());
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             assertFalse(store.get(2).orElseThrow().revoked());
             assertEquals(2, store.findByAccessKey(accessKey).orElseThrow().clientId(), "its credentials still work");
         }

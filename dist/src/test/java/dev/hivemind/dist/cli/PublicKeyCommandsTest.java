@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.dist.db.ClientStore;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.db.HomeDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -104,13 +105,13 @@ class PublicKeyCommandsTest {
     }
 
     private ClientRecord stored(int id) {
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             return store.get(id).orElseThrow();
         }
     }
 
     private int count() {
-        try (ClientStore store = ClientStore.open(cli.home().resolve(ClientStore.FILE_NAME))) {
+        try (ClientStore store = HomeDatabase.open(cli.home())) {
             return store.count();
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class ClientImporterTest {
     }
 
     private ClientStore open() {
-        return ClientStore.open(dir.resolve("clients.db"));
+        return HomeDatabase.open(dir);
     }
 
     @Test

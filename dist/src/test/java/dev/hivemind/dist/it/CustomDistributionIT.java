@@ -63,6 +63,8 @@ class CustomDistributionIT {
             assertEquals(0, list.exitCode(), list.describe());
             assertEquals(List.of("password"), ItSupport.tableNames(list.out(), "Auth methods"), list.out());
             assertEquals(List.of("websocket"), ItSupport.tableNames(list.out(), "Transports"), list.out());
+            assertEquals(List.of("sqlite"), ItSupport.tableNames(list.out(), "Registries (client databases)"),
+                    list.out());
             assertFalse(list.out().contains("is not installed"), list.out());
         }
     }

@@ -82,6 +82,7 @@ public final class ConfigWriter {
             root.put("agent_settings", agent.asMap());
         }
         c.routing().write(root);
+        root.put("registry", c.registry().toTree());
         if (c.cluster().enabled() || !c.cluster().equals(ClusterSettings.defaults())) {
             root.put("cluster", c.cluster().toTree());
         }

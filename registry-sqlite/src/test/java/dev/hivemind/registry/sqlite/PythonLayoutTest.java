@@ -1,4 +1,4 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -82,7 +82,7 @@ class PythonLayoutTest {
             pythonInsert(c, 2, "revoked", "", false, "[]", null, null, "", "");
             pythonInsert(c, 3, "key-three", "porch", false, "[\"speak\"]", null, "pw3", "", "");
         }
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             assertEquals(SchemaMigrations.CURRENT, store.schemaVersion());
             ClientRecord kitchen = store.findByAccessKey("key-one").orElseThrow();
             assertEquals(1, kitchen.clientId());
@@ -120,7 +120,7 @@ class PythonLayoutTest {
             pythonInsert(c, 5, "key-five", "den", false, "[\"speak\"]", null, "pw", ", metadata",
                     ", '{\"owner\": \"Z\\u00e9\", \"n\": 3}'");
         }
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             assertEquals(Map.of("owner", "Zé", "n", 3), store.get(5).orElseThrow().metadata());
         }
     }
@@ -128,7 +128,7 @@ class PythonLayoutTest {
     @Test
     void whatWeWriteReadsBackThePythonWay() throws Exception {
         Path file = dir.resolve("clients.db");
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             store.add(ClientRecord.builder("key-a").name("attic").admin(true).password("pw")
                     .cryptoKey("k".repeat(32)).skillBlacklist(List.of("skill-x")).metadata(Map.of("o", "p"))
                     .credential(ClientRecord.RSA, "PEM").build());
@@ -159,14 +159,14 @@ class PythonLayoutTest {
     @Test
     void aPythonRewriteOfTheRowKeepsThePinnedKey() throws Exception {
         Path file = dir.resolve("clients.db");
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             store.add(ClientRecord.builder("key-a").name("attic").credential(ClientRecord.RSA, "PEM").build());
         }
         // Python's update_item is INSERT OR REPLACE of its sixteen columns
         try (Connection c = raw(file)) {
             pythonInsert(c, 1, "key-a", "renamed by python", false, "[]", null, "pw", ", metadata", ", '{}'");
         }
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             ClientRecord r = store.get(1).orElseThrow();
             assertEquals("renamed by python", r.name());
             assertEquals("PEM", r.credential(ClientRecord.RSA).orElseThrow());

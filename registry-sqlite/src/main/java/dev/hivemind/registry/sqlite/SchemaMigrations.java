@@ -1,5 +1,6 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
+import dev.hivemind.api.registry.ClientStoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

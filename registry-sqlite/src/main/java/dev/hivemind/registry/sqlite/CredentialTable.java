@@ -1,4 +1,4 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import dev.hivemind.api.registry.ClientRecord;
 import java.sql.Connection;

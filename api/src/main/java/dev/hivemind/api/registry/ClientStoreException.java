@@ -1,4 +1,4 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.api.registry;
 
 import dev.hivemind.api.error.InternalHiveMindException;
 

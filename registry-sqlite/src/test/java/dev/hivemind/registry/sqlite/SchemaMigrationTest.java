@@ -1,4 +1,4 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +45,7 @@ class SchemaMigrationTest {
             s.execute("PRAGMA user_version = 2");
         }
 
-        try (ClientStore store = ClientStore.open(file)) {
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
             assertEquals(3, store.schemaVersion());
             ClientRecord one = store.get(1).orElseThrow();
             assertEquals(Map.of(ClientRecord.PASSWORD, "pw-one", ClientRecord.PSK, "0123456789abcdef"),
@@ -71,7 +71,7 @@ class SchemaMigrationTest {
 
     @Test
     void aDropInCredentialAndAnEnrolledKeyLiveBesidePythonsColumnsAndRevocationClearsThem() {
-        try (ClientStore store = ClientStore.open(dir.resolve("clients.db"))) {
+        try (SqliteClientStore store = SqliteClientStore.open(dir.resolve("clients.db"))) {
             ClientRecord added = store.add(ClientRecord.builder("key").name("den").password("pw")
                     .credential("token", "drop-in secret").build());
             assertEquals(Enrollment.STORED, store.enroll(added.clientId(), ClientRecord.RSA, "PEM-1"));

@@ -1,8 +1,11 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.api.registry.ClientRegistry;
+import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.api.registry.ClientStoreException;
+import dev.hivemind.api.registry.ClientTransaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +31,11 @@ import org.sqlite.SQLiteConfig;
  * <p>As a {@link ClientRegistry} it never returns a revoked client. One store is safe to use from several threads
  * (calls are serialised on its single connection).
  */
-public final class ClientStore implements ClientRegistry, AutoCloseable {
+public final class SqliteClientStore implements ClientStore {
     /** The database file's name inside the data directory. */
     public static final String FILE_NAME = "clients.db";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteClientStore.class);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Path file;
@@ -39,7 +43,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
     private final ClientTable table;
     private final Object lock = new Object();
 
-    private ClientStore(Path file, Connection connection) {
+    private SqliteClientStore(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
         this.table = new ClientTable(connection);
@@ -49,7 +53,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
      * Opens (creating if needed) the database file and brings its schema up to date. A missing parent directory
      * is created with mode 0700.
      */
-    public static ClientStore open(Path file) {
+    public static SqliteClientStore open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         prepareFile(absolute);
         SQLiteConfig config = new SQLiteConfig();
@@ -64,7 +68,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
                 LOG.debug("client database {} migrated from schema version {} to {}", absolute, before,
                         SchemaMigrations.CURRENT);
             }
-            return new ClientStore(absolute, connection);
+            return new SqliteClientStore(absolute, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof ClientStoreException cse) {
@@ -78,13 +82,13 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
         try {
             Path parent = file.getParent();
             if (parent != null) {
-                PrivateFiles.ensureDirectory(parent);
+                OwnerOnlyFiles.ensureDirectory(parent);
             }
-            if (!PrivateFiles.ensureFile(file)) {
+            if (!OwnerOnlyFiles.ensureFile(file)) {
                 if (!Files.isRegularFile(file)) {
                     throw new ClientStoreException(file + " is not a regular file");
                 }
-                if (PrivateFiles.isSharedWithOthers(file)) {
+                if (OwnerOnlyFiles.isSharedWithOthers(file)) {
                     LOG.warn("the client database {} holds secrets but other users may access it; run: chmod 600 {}",
                             file, file);
                 }
@@ -99,7 +103,13 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
         return file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
     /** The schema version of the file (always the current one once open). */
+    @Override
     public int schemaVersion() {
         return read(() -> {
             try (var statement = connection.createStatement()) {
@@ -114,6 +124,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
      *
      * @throws ClientStoreException if the access key is blank, {@value ClientRecord#REVOKED}, or held by another client
      */
+    @Override
     public ClientRecord add(ClientRecord draft) {
         return write(() -> {
             int id = table.nextId();
@@ -129,21 +140,19 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
     }
 
     /** The client with this id, revoked or not. */
+    @Override
     public Optional<ClientRecord> get(int clientId) {
         return read(() -> table.byId(clientId));
     }
 
-    /** Every client that is not revoked, by id. */
-    public List<ClientRecord> list() {
-        return listAll().stream().filter(r -> !r.revoked()).toList();
-    }
-
     /** Every row, revoked clients included, by id. */
+    @Override
     public List<ClientRecord> listAll() {
         return read(table::all);
     }
 
     /** Number of rows, revoked clients included. */
+    @Override
     public int count() {
         return read(table::count);
     }
@@ -156,6 +165,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
      * @throws ClientStoreException if there is no such client, it is revoked, or the change breaks a rule (a new id,
      *                              a blank, revoked or taken access key)
      */
+    @Override
     public ClientRecord update(int clientId, UnaryOperator<ClientRecord> change) {
         return write(() -> {
             ClientRecord current = requireActive(clientId);
@@ -183,6 +193,7 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
      * @return the record before it was revoked
      * @throws ClientStoreException if there is no such client or it is already revoked
      */
+    @Override
     public ClientRecord revoke(int clientId) {
         return write(() -> {
             ClientRecord current = requireActive(clientId);
@@ -258,15 +269,10 @@ public final class ClientStore implements ClientRegistry, AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the table in one write transaction (for the importer). */
-    <T> T inTransaction(TableWork<T> work) {
-        return write(() -> work.run(table));
-    }
-
-    /** Work on the table inside a transaction. */
-    @FunctionalInterface
-    interface TableWork<T> {
-        T run(ClientTable table) throws SQLException;
+    /** Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}: other writers wait). */
+    @Override
+    public <T> T inTransaction(Function<ClientTransaction, T> work) {
+        return write(() -> work.apply(new SqliteTransaction(table, this)));
     }
 
     private ClientRecord requireActive(int clientId) throws SQLException {

@@ -1,10 +1,11 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The rows of the client database and their mapping to {@link ClientRecord}: SQL only, no transaction
- * control and no rules (those are {@link ClientStore}'s). Values are stored as hivemind-sqlite-database
+ * control and no rules (those are {@link SqliteClientStore}'s). Values are stored as hivemind-sqlite-database
  * stores them: booleans as 0/1, lists and metadata as JSON text, absent secrets as NULL; credentials Python has no
  * column for are in {@link CredentialTable}.
  */
@@ -117,6 +118,14 @@ final class ClientTable {
             }
         }
         credentials.write(r);
+    }
+
+    /** Deletes every client and credential. */
+    void deleteAll() throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM client_credentials");
+            statement.executeUpdate("DELETE FROM clients");
+        }
     }
 
     /** Sets {@code last_seen} of a client that is not revoked; returns whether a row changed. */

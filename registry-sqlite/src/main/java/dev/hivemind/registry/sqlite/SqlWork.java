@@ -1,4 +1,4 @@
-package dev.hivemind.dist.db;
+package dev.hivemind.registry.sqlite;
 
 import java.sql.SQLException;
 
