@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The peer directory of a cluster: every node's peers in a Hazelcast {@link ReplicatedMap} (peer id → entry as JSON),
  * of which each node keeps a {@link LocalPeerDirectory} mirror, so lookups by peer id, site id and public key never
- * leave the process. A node writes its own peers; when a member leaves, every node drops that member's peers from its
- * mirror at once and the oldest member removes them from the map. A node that sees one of its own peers removed (a
- * race with that cleanup, or with a reconnect elsewhere that has ended) writes it again.
+ * leave the process. A node writes its own peers (in the background, {@link SharedWrites}: the mirror is updated at
+ * once); when a member leaves, every node drops that member's peers from its mirror at once and the oldest member
+ * removes them from the map. A node that sees one of its own peers removed (a race with that cleanup) writes it again.
  */
 final class ClusterPeerDirectory implements RouterDirectory, EntryListener<String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterPeerDirectory.class);
@@ -30,6 +30,7 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
     private final ReplicatedMap<String, String> shared;
     private final String memberId;
     private final BooleanSupplier oldest;
+    private final SharedWrites writes;
     private final LocalPeerDirectory mirror = new LocalPeerDirectory();
     /** This node's own registrations, by peer id. */
     private final Map<String, PeerEntry> own = new ConcurrentHashMap<>();
@@ -39,11 +40,14 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
      * @param shared   the replicated map of every node's peers
      * @param memberId this node's member id
      * @param oldest   whether this node is the oldest member (it cleans up after members that leave)
+     * @param writes   where writes to the map wait their turn
      */
-    ClusterPeerDirectory(ReplicatedMap<String, String> shared, String memberId, BooleanSupplier oldest) {
+    ClusterPeerDirectory(ReplicatedMap<String, String> shared, String memberId, BooleanSupplier oldest,
+            SharedWrites writes) {
         this.shared = shared;
         this.memberId = memberId;
         this.oldest = oldest;
+        this.writes = writes;
     }
 
     /** Starts following the other nodes' entries. */
@@ -68,7 +72,8 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
             if (member.equals(e.info().node()) && mirror.unregister(e)) {
                 dropped++;
                 if (oldest.getAsBoolean()) {
-                    shared.remove(e.peerId(), NodeMessages.entry(e));
+                    writes.submit("remove a peer of a member that left", () -> shared.remove(e.peerId(),
+                            NodeMessages.entry(e)));
                 }
             }
         }
@@ -81,7 +86,8 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
     public Optional<PeerEntry> register(PeerEntry entry) {
         own.put(entry.peerId(), entry);
         Optional<PeerEntry> old = mirror.register(entry);
-        shared.put(entry.peerId(), NodeMessages.entry(entry));
+        String value = NodeMessages.entry(entry);
+        writes.submit("register a peer", () -> shared.put(entry.peerId(), value));
         return old;
     }
 
@@ -91,7 +97,8 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
         if (!mirror.unregister(entry)) {
             return false;
         }
-        shared.remove(entry.peerId(), NodeMessages.entry(entry));
+        String value = NodeMessages.entry(entry);
+        writes.submit("remove a peer", () -> shared.remove(entry.peerId(), value));
         return true;
     }
 
@@ -159,7 +166,8 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
 
     @Override
     public void mapCleared(MapEvent event) {
-        own.values().forEach(e -> shared.put(e.peerId(), NodeMessages.entry(e)));
+        own.values().forEach(e -> writes.submit("register a peer again", () -> shared.put(e.peerId(),
+                NodeMessages.entry(e))));
     }
 
     @Override
@@ -190,7 +198,7 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
         if (mine != null) {
             LOG.debug("peer {} of this node was removed from the cluster directory: registering it again", peerId);
             mirror.register(mine);
-            shared.put(peerId, NodeMessages.entry(mine));
+            writes.submit("register a peer again", () -> shared.put(peerId, NodeMessages.entry(mine)));
         }
     }
 }

@@ -42,13 +42,14 @@ final class ElectedUpstream implements Upstream {
     private boolean closed;
 
     ElectedUpstream(Supplier<Upstream> links, Vertx vertx, ReplicatedMap<String, String> state, String memberId,
-            NodeMessages messages, BooleanSupplier oldest) {
+            NodeMessages messages, BooleanSupplier oldest, SharedWrites writes) {
         this.links = links;
         this.vertx = vertx;
         this.state = state;
         this.memberId = memberId;
         this.messages = messages;
         this.oldest = oldest;
+        this.writes = writes;
         this.prepared = links.get();
     }
 
@@ -124,10 +125,10 @@ final class ElectedUpstream implements Upstream {
         if (up.isPresent()) {
             String value = new JsonObject().put("peer", up.get().peerId()).put("member", memberId).encode();
             if (!value.equals(state.get(STATE_KEY))) {
-                state.put(STATE_KEY, value);
+                writes.submit("say the upstream link is up", () -> state.put(STATE_KEY, value));
             }
         } else if (state.containsKey(STATE_KEY)) {
-            state.remove(STATE_KEY);
+            writes.submit("say the upstream link is down", () -> state.remove(STATE_KEY));
         }
     }
 
@@ -144,7 +145,7 @@ final class ElectedUpstream implements Upstream {
         consumer = null;
         String s = state.get(STATE_KEY);
         if (s != null && memberId.equals(new JsonObject(s).getString("member"))) {
-            state.remove(STATE_KEY);
+            writes.submit("say the upstream link is down", () -> state.remove(STATE_KEY, s));
         }
     }
 
@@ -152,7 +153,7 @@ final class ElectedUpstream implements Upstream {
     void memberLeft(String member) {
         String s = state.get(STATE_KEY);
         if (s != null && member.equals(new JsonObject(s).getString("member"))) {
-            state.remove(STATE_KEY, s);
+            writes.submit("forget the upstream link of a member that left", () -> state.remove(STATE_KEY, s));
         }
         elect();
     }

@@ -41,6 +41,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
     private final String memberId;
     private final String routeId;
     private final NodeMessages messages = new NodeMessages(new HiveJson(NODE_LIMITS));
+    private final SharedWrites writes = new SharedWrites();
     private final ClusterPeerDirectory directory;
     private final EventBusNodes nodes;
     private volatile ElectedUpstream upstream;
@@ -54,7 +55,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
         meta.putIfAbsent("route_id", "hub:" + UUID.randomUUID());
         this.routeId = meta.get("route_id");
         this.directory = new ClusterPeerDirectory(hazelcast.getReplicatedMap("hivemind.peers"), memberId,
-                this::oldest);
+                this::oldest, writes);
         this.nodes = new EventBusNodes(vertx.eventBus(), memberId, messages);
         hazelcast.getCluster().addMembershipListener(this);
         directory.start();
@@ -89,6 +90,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
             up.close();
         }
         directory.stop();
+        writes.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -124,7 +126,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
     public synchronized Upstream upstream(Supplier<Upstream> link) {
         if (upstream == null) {
             upstream = new ElectedUpstream(link, vertx, hazelcast.getReplicatedMap("hivemind.state"), memberId,
-                    messages, this::oldest);
+                    messages, this::oldest, writes);
         }
         return upstream;
     }
@@ -154,6 +156,11 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
         if (up != null) {
             up.memberLeft(left);
         }
+    }
+
+    /** Drops this member out of the cluster at once, as a crash would (tests). */
+    void terminateForTest() {
+        hazelcast.getLifecycleService().terminate();
     }
 
     private boolean oldest() {

@@ -411,7 +411,7 @@ class ClientCommandsTest {
         assertEquals("kitchen", field(out, "Friendly Name"));
         assertEquals("active", field(out, "Status"));
         assertEquals("never", field(out, "Last Seen"));
-        assertEquals("password,crypto-key", field(out, "Auth"));
+        assertEquals("password,psk", field(out, "Auth Methods"));
         assertEquals("false", field(out, "Admin Privileges"));
         assertEquals("true", field(out, "Can Broadcast"));
         assertEquals("false", field(out, "Can Escalate"));
@@ -450,7 +450,7 @@ class ClientCommandsTest {
         CliRun.Result r = cli.run("list-clients", "--permissions");
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).matches("ID +NAME +ADMIN +AUTH +LAST SEEN +BROADCAST +ESCALATE +PROPAGATE +ALLOWED TYPES"
+        assertTrue(lines.get(0).matches("ID +NAME +ADMIN +METHODS +RSA KEY +LAST SEEN +BROADCAST +ESCALATE +PROPAGATE +ALLOWED TYPES"
                 + " +MSG BLACKLIST +SKILL BLACKLIST +INTENT BLACKLIST"), lines.get(0));
         assertTrue(lines.get(1).matches("1 +plain +no .* yes +yes +yes +default +- +- +-"), lines.get(1));
         assertTrue(lines.get(2).matches("2 +tuned +no .* yes +yes +no +default \\+speak -speak:b64_audio +- +skill-a,skill-b +-"),
