@@ -33,6 +33,7 @@ final class ElectedUpstream implements Upstream {
     private final String memberId;
     private final NodeMessages messages;
     private final BooleanSupplier oldest;
+    private final SharedWrites writes;
     private Router router;
     /** A link made (and so checked) at start-up, not started yet. */
     private Upstream prepared;

@@ -1,5 +1,6 @@
 package dev.hivemind.cluster.hazelcast;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.hivemind.engine.cluster.HubCluster;
 import dev.hivemind.engine.cluster.HubClusterFactory;
 import dev.hivemind.engine.config.ClusterSettings;
@@ -56,6 +57,9 @@ public final class HazelcastClusterFactory implements HubClusterFactory {
         } finally {
             current.setContextClassLoader(before);
         }
-        return new HazelcastHubCluster(settings, vertx, manager.getHazelcastInstance(), manager.getNodeId());
+        // the member's Hazelcast id, which membership events name (Vert.x's node id may differ)
+        HazelcastInstance hazelcast = manager.getHazelcastInstance();
+        return new HazelcastHubCluster(settings, vertx, hazelcast,
+                hazelcast.getCluster().getLocalMember().getUuid().toString());
     }
 }

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migrate-registry", mixinStandardHelpOptions = true,
         description = {"Copy every client to another client database.",
-                "Nothing is lost: ids, credentials, permissions and revoked clients are kept; the copy is checked. A side not given is "
-                        + "the registry of the configuration (--config).",
+                "Nothing is lost: ids, credentials, permissions and revoked clients are kept; the copy is checked. "
+                        + "A side not given is the registry of the configuration (--config).",
                 "Example: hivemind migrate-registry --to postgres:jdbc:postgresql://db/hivemind?user=hub"})
 final class MigrateRegistryCommand implements Runnable {
     @ParentCommand
