@@ -17,6 +17,7 @@ import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.client.HubFailover;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
@@ -65,6 +66,9 @@ import picocli.CommandLine.Spec;
 final class ConnectCommand implements Runnable {
     /** How long after {@code --timeout} the command waits for the transport or handshake to report its failure. */
     private static final long REPORT_GRACE_MILLIS = 1500;
+    /** Waits between rounds of the URLs when reconnecting. */
+    private static final Duration RECONNECT_INITIAL = Duration.ofSeconds(1);
+    private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
     /** A failure this close to the deadline is the deadline's doing. */
     private static final long DEADLINE_SLACK = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -74,8 +78,9 @@ final class ConnectCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ws://HOST:PORT, wss://…, tcp://HOST:PORT or tcps://…")
-    String url;
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "ws://HOST:PORT, wss://…, tcp://HOST:PORT or tcps://…; "
+            + "several (the nodes of a cluster, one transport): tried in order until one serves.")
+    List<String> urls;
 
     @Option(names = "--access-key", required = true, paramLabel = "KEY", description = "The client's access key.")
     String accessKey;
@@ -112,6 +117,10 @@ final class ConnectCommand implements Runnable {
     @Option(names = "--interactive", description = "Read utterances from standard input, one per line, until EOF, "
             + "and print every message the hub sends as it arrives (replies, broadcasts, intercoms, pings).")
     boolean interactive;
+
+    @Option(names = "--reconnect", description = "With --interactive: when the hub goes away, connect again (to the "
+            + "next URL first; a fresh handshake), waiting 1 s, then up to 30 s, between rounds of the URLs.")
+    boolean reconnect;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each reply (default ${DEFAULT-VALUE} s).")
@@ -166,10 +175,21 @@ final class ConnectCommand implements Runnable {
         HiveMindConfig cfg = node.config();
         PluginCatalog catalog = node.discoverPlugins();
 
-        HubUrl hub = HubUrl.parse(spec.commandLine(), url, catalog, new ClientTls(trust, pins, insecure, true),
-                Duration.ofSeconds(timeoutSeconds));
-        TransportFactory transport = hub.transport();
-        ClientEndpoint endpoint = hub.endpoint();
+        if (reconnect && !interactive) {
+            throw new ParameterException(spec.commandLine(), "--reconnect needs --interactive");
+        }
+        List<ClientEndpoint> endpoints = new ArrayList<>();
+        TransportFactory transport = null;
+        for (String url : urls) {
+            HubUrl hub = HubUrl.parse(spec.commandLine(), url, catalog, new ClientTls(trust, pins, insecure, true),
+                    Duration.ofSeconds(timeoutSeconds));
+            if (transport != null && transport != hub.transport()) {
+                throw new ParameterException(spec.commandLine(), "the URLs need different transports ("
+                        + transport.name() + ", " + hub.transport().name() + "): give URLs of one kind");
+            }
+            transport = hub.transport();
+            endpoints.add(hub.endpoint());
+        }
 
         Map<String, String> options = new LinkedHashMap<>();
         if (methodNames.contains("rsa")) {
@@ -204,22 +224,18 @@ final class ConnectCommand implements Runnable {
                     System::nanoTime);
             HiveMindClient client = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods,
                     credentials, clientOptions, env);
+            HubFailover hubs = new HubFailover(client, endpoints, scheduler, RECONNECT_INITIAL, RECONNECT_MAX, 1);
             try {
-                HiveMindConnection connection = await(client, endpoint);
-                SessionInfo info = connection.sessionInfo();
-                out.printf(Locale.ROOT, "connected to %s: mode=%s protocol=%d cipher=%s encoding=%s binarize=%s "
-                        + "handshake=%d ms%n", endpoint.scheme() + "://" + endpoint.address(), info.authMethod(),
-                        info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
-                        info.binarize(), info.handshakeTime().toMillis());
-                out.flush();
+                HiveMindConnection connection = connected(await(hubs), out);
                 Conversation conversation = new Conversation(connection, codec, out, lang,
-                        Duration.ofSeconds(waitSeconds));
+                        Duration.ofSeconds(waitSeconds), reconnect ? lost -> reconnect(hubs, out) : null);
                 for (String text : send) {
                     conversation.exchange(text);
                 }
                 if (interactive) {
                     conversation.interact(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                 }
+                connection = conversation.connection();
                 connection.close();
                 connection.closed().toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -296,17 +312,52 @@ final class ConnectCommand implements Runnable {
         };
     }
 
-    private HiveMindConnection await(HiveMindClient client, ClientEndpoint endpoint) throws InterruptedException {
+    /** Connects to the first of the URLs that serves (each hub within --timeout). */
+    private HubFailover.Connected await(HubFailover hubs) throws InterruptedException {
         long start = System.nanoTime();
+        int n = hubs.hubs().size();
         try {
             // the transport and the handshake each stop at the deadline; the grace covers their reporting
-            return client.connect(endpoint).toCompletableFuture().get(timeoutSeconds * 1000 + REPORT_GRACE_MILLIS,
+            return hubs.connect(null).toCompletableFuture().get(n * (timeoutSeconds * 1000 + REPORT_GRACE_MILLIS),
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new CliFailure("no session with " + endpoint.address() + " within " + timeoutSeconds + " s (--timeout)");
+            throw new CliFailure("no session with " + (n == 1 ? hubs.hubs().get(0).address() : "any of the " + n
+                    + " hubs") + " within " + timeoutSeconds + " s each (--timeout)");
         } catch (ExecutionException e) {
+            ClientEndpoint last = hubs.lastTried();
             boolean atDeadline = System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(timeoutSeconds) - DEADLINE_SLACK;
-            throw new CliFailure(explain(e.getCause(), endpoint, atDeadline));
+            String why = explain(e.getCause(), last, n == 1 && atDeadline);
+            throw new CliFailure(n == 1 || !HubFailover.hubUnavailable(e.getCause()) ? why
+                    : "none of the " + n + " hubs served; the last, " + last.address() + ": " + why);
+        }
+    }
+
+    private static HiveMindConnection connected(HubFailover.Connected c, PrintWriter out) {
+        SessionInfo info = c.connection().sessionInfo();
+        synchronized (out) {
+            out.printf(Locale.ROOT, "connected to %s: mode=%s protocol=%d cipher=%s encoding=%s binarize=%s "
+                    + "handshake=%d ms%n", c.hub().scheme() + "://" + c.hub().address(), info.authMethod(),
+                    info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
+                    info.binarize(), info.handshakeTime().toMillis());
+            out.flush();
+        }
+        return c.connection();
+    }
+
+    /**
+     * After a lost session: the URLs again, starting after the hub that was lost, with a wait between rounds, until
+     * one serves; {@code null} when the satellite itself is refused (then nothing would change on the next try).
+     */
+    private static HiveMindConnection reconnect(HubFailover hubs, PrintWriter out) throws InterruptedException {
+        hubs.moveOn();
+        try {
+            return connected(hubs.connect(null, Integer.MAX_VALUE).toCompletableFuture().get(), out);
+        } catch (ExecutionException e) {
+            synchronized (out) {
+                out.println("not reconnecting: " + explain(e.getCause(), hubs.lastTried(), false));
+                out.flush();
+            }
+            return null;
         }
     }
 

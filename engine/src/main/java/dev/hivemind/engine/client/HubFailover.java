@@ -35,6 +35,7 @@ public final class HubFailover {
     private final Duration maxDelay;
     private final int rounds;
     private volatile int preferred;
+    private volatile int lastTried;
 
     /**
      * @param client       the client (its deadline applies to each attempt)
@@ -70,9 +71,24 @@ public final class HubFailover {
      * {@code null}). Fails with the last hub's typed reason.
      */
     public CompletionStage<Connected> connect(Consumer<HiveMessage> listener) {
+        return connect(listener, rounds);
+    }
+
+    /** As {@link #connect(Consumer)}, for at most {@code maxRounds} rounds. */
+    public CompletionStage<Connected> connect(Consumer<HiveMessage> listener, int maxRounds) {
         CompletableFuture<Connected> result = new CompletableFuture<>();
-        attempt(listener, preferred, 0, 1, initialDelay, result);
+        attempt(listener, preferred, 0, 1, maxRounds, initialDelay, result);
         return result;
+    }
+
+    /** The hub that served last is gone: the next {@link #connect} starts with the one after it. */
+    public void moveOn() {
+        preferred = (preferred + 1) % hubs.size();
+    }
+
+    /** The hub the last attempt went to. */
+    public ClientEndpoint lastTried() {
+        return hubs.get(lastTried);
     }
 
     /** A session and the hub that serves it. */
@@ -89,9 +105,10 @@ public final class HubFailover {
         return cause instanceof ConnectionClosedException c && HUB_UNAVAILABLE.contains(c.peerCode());
     }
 
-    private void attempt(Consumer<HiveMessage> listener, int index, int triedThisRound, int round, Duration delay,
-            CompletableFuture<Connected> result) {
+    private void attempt(Consumer<HiveMessage> listener, int index, int triedThisRound, int round, int maxRounds,
+            Duration delay, CompletableFuture<Connected> result) {
         ClientEndpoint hub = hubs.get(index);
+        lastTried = index;
         client.connect(hub, listener).whenComplete((connection, error) -> {
             if (error == null) {
                 preferred = index;
@@ -108,10 +125,10 @@ public final class HubFailover {
             }
             int next = (index + 1) % hubs.size();
             if (triedThisRound + 1 < hubs.size()) {
-                attempt(listener, next, triedThisRound + 1, round, delay, result);
-            } else if (round < rounds) {
+                attempt(listener, next, triedThisRound + 1, round, maxRounds, delay, result);
+            } else if (round < maxRounds) {
                 Duration doubled = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
-                scheduler.schedule(delay, () -> attempt(listener, next, 0, round + 1, doubled, result));
+                scheduler.schedule(delay, () -> attempt(listener, next, 0, round + 1, maxRounds, doubled, result));
             } else {
                 result.completeExceptionally(cause);
             }

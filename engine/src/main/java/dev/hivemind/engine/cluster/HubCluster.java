@@ -1,5 +1,7 @@
 package dev.hivemind.engine.cluster;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import dev.hivemind.engine.inject.HubTopology;
 import java.util.List;
 
@@ -20,6 +22,17 @@ public interface HubCluster extends AutoCloseable {
 
     /** The cluster's name as configured. */
     String name();
+
+    /** The Guice module that makes a hub a node of this cluster (an override of {@link HubTopology}). */
+    default Module module() {
+        HubTopology topology = topology();
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(HubTopology.class).toInstance(topology);
+            }
+        };
+    }
 
     /** Leaves the cluster. */
     @Override
