@@ -39,8 +39,19 @@ final class MiniMessageBus implements AutoCloseable {
                 }
             });
         });
-        return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
-                .actualPort();
+        // a restart binds the port it had; another process on this machine may hold it for a moment: try again
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS).actualPort();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (port == 0 || !(e.getCause() instanceof java.net.BindException) || System.nanoTime() > end) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     int connections() {

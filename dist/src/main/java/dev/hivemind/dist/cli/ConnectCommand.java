@@ -59,10 +59,10 @@ import picocli.CommandLine.Spec;
  * {@code recognizer_loop:utterance} messages and prints what comes back.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connect to a hub as a satellite, print the negotiated session, send utterances and print "
-                + "the replies.", "Exactly one mode: --password (optionally with --crypto-key), --crypto-key alone, "
-                + "--rsa, or --auth METHOD for any installed method (a drop-in plugin's too). The client never falls "
-                + "back to another mode."})
+        description = {"Connect to a hub as a satellite and exchange utterances.",
+                "Prints the negotiated session, sends each utterance and prints the replies. Exactly one mode: "
+                + "--password (optionally with --crypto-key), --crypto-key alone, --rsa, or --auth METHOD for any "
+                + "installed method (a drop-in plugin's too). The client never falls back to another mode."})
 final class ConnectCommand implements Runnable {
     /** How long after {@code --timeout} the command waits for the transport or handshake to report its failure. */
     private static final long REPORT_GRACE_MILLIS = 1500;

@@ -88,11 +88,11 @@ final class Conversation {
             }
         }, "hivemind-connect-printer");
         printer.setDaemon(true);
-        printer.start();
         synchronized (out) {
             out.println("type an utterance per line; end with Ctrl-D");
             out.flush();
         }
+        printer.start(); // after the prompt: messages that are already waiting come below it
         long sentAt = received.get();
         try {
             String line;
