@@ -1,8 +1,8 @@
 package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.error.HiveMindException;
-import dev.hivemind.dist.DataHome;
 import dev.hivemind.api.registry.ClientStore;
+import dev.hivemind.dist.DataHome;
 import dev.hivemind.dist.db.InvalidClientFileException;
 import dev.hivemind.dist.db.PrivateFiles;
 import dev.hivemind.dist.logging.LoggingSetup;

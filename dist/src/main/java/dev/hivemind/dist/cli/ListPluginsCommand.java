@@ -24,13 +24,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code list-plugins}: every discovered auth method, transport, agent, binary handler and registry, and the ciphers and encodings: whether each
- * is available here (and why not), whether the configuration enables it, and what it serves.
+ * {@code list-plugins}: every discovered auth method, transport, agent, binary handler and registry, and the ciphers
+ * and encodings: whether each is available here (and why not), whether the configuration enables it, and what it
+ * serves.
  */
 @Command(name = "list-plugins", mixinStandardHelpOptions = true,
-        description = {"List the plugins: auth, transports, agents, registries, ciphers.",
-                "Every discovered auth method, transport, agent, registry, cipher and encoding: enabled, available (or why not),"
-                        + " what it serves."})
+        description = {"List the plugins: auth, transports, agents, registries.",
+                "Every discovered auth method, transport, agent, registry, cipher and encoding: enabled, available"
+                        + " (or why not), what it serves."})
 final class ListPluginsCommand implements Runnable {
     @ParentCommand
     HivemindCommand parent;

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
  * clients unless {@code --replace}. A side not named is the registry this node's configuration names.
  */
 @Command(name = "migrate-registry", mixinStandardHelpOptions = true,
-        description = {"Copy every client to another client database.",
-                "Nothing is lost: ids, credentials, permissions and revoked clients are kept; the copy is checked. "
-                        + "A side not given is the registry of the configuration (--config).",
+        description = {"Copy every client into another client database.",
+                "Ids, credentials, permissions and revoked clients are kept; the copy is checked. A side not given is "
+                        + "the registry of the configuration (--config).",
                 "Example: hivemind migrate-registry --to postgres:jdbc:postgresql://db/hivemind?user=hub"})
 final class MigrateRegistryCommand implements Runnable {
     @ParentCommand

@@ -6,6 +6,7 @@ import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.transport.AuthorizationToken;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.TransportClient;
@@ -73,6 +74,16 @@ final class WiredHub implements AutoCloseable {
                         "tcp", Map.of("host", "127.0.0.1", "port", 0))), home);
         PluginCatalog catalog = PluginCatalog.discover(WiredHub.class.getClassLoader());
         HubServer server = HiveMindEngine.create(config, catalog, new InMemoryClientRegistry(clients));
+        return new WiredHub(catalog, server, server.start(), home);
+    }
+
+    /** A hub with default limits and auth methods that reads its clients from {@code registry}. */
+    static WiredHub start(ClientRegistry registry) throws IOException {
+        Path home = Files.createTempDirectory("hivemind-wired-hub");
+        HiveMindConfig config = ConfigLoader.fromTree(Map.of("transports", Map.of(
+                "websocket", Map.of("host", "127.0.0.1", "port", 0))), home);
+        PluginCatalog catalog = PluginCatalog.discover(WiredHub.class.getClassLoader());
+        HubServer server = HiveMindEngine.create(config, catalog, registry);
         return new WiredHub(catalog, server, server.start(), home);
     }
 

@@ -74,8 +74,10 @@ final class PgMigrations {
                 if (!schemaExists(c, schema)) {
                     s.execute("CREATE SCHEMA " + schema);
                 }
-                s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".registry_migrations (version integer PRIMARY KEY,"
-                        + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+                if (!tableExists(c, schema, "registry_migrations")) { // checked first: an up-to-date schema needs no CREATE
+                    s.execute("CREATE TABLE " + schema + ".registry_migrations (version integer PRIMARY KEY,"
+                            + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+                }
                 s.execute("SET LOCAL search_path TO " + schema);
                 int found = version(s, schema);
                 if (found > CURRENT) {
@@ -120,6 +122,16 @@ final class PgMigrations {
             ps.setInt(1, LOCK_CLASS);
             ps.setString(2, schema);
             ps.execute();
+        }
+    }
+
+    private static boolean tableExists(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, schema + "." + table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

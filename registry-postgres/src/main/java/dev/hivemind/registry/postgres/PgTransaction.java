@@ -2,6 +2,7 @@ package dev.hivemind.registry.postgres;
 
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientStoreException;
+import dev.hivemind.api.registry.ClientStoreRules;
 import dev.hivemind.api.registry.ClientTransaction;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,14 +36,9 @@ final class PgTransaction implements ClientTransaction {
     @Override
     public void insert(ClientRecord record) {
         sql(() -> {
-            if (record.clientId() < 1) {
-                throw new ClientStoreException("client id " + record.clientId() + " is not a positive integer");
-            }
-            if (rows.byId(record.clientId(), false).isPresent()) {
-                throw new ClientStoreException("client " + record.clientId() + " already exists");
-            }
+            ClientStoreRules.requireNewId(record, rows.byId(record.clientId(), false).isPresent());
             if (!record.revoked()) {
-                store.requireUsableAccessKey(rows, record);
+                PostgresClientStore.requireUsableAccessKey(rows, record);
             }
             rows.insert(record);
             return null;
@@ -53,7 +49,7 @@ final class PgTransaction implements ClientTransaction {
     public void replace(ClientRecord record) {
         sql(() -> {
             if (!record.revoked()) {
-                store.requireUsableAccessKey(rows, record);
+                PostgresClientStore.requireUsableAccessKey(rows, record);
             }
             if (!rows.replace(record)) {
                 throw new ClientStoreException("no client with id " + record.clientId());

@@ -2,9 +2,9 @@ package dev.hivemind.registry.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.api.registry.ClientStoreException;
+import dev.hivemind.api.registry.ClientStoreRules;
 import dev.hivemind.api.registry.ClientTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,12 +54,7 @@ final class PostgresClientStore implements ClientStore {
     @Override
     public ClientRecord add(ClientRecord draft) {
         return write(true, rows -> {
-            int id = rows.nextId();
-            ClientRecordBuilder builder = draft.toBuilder().clientId(id);
-            if (draft.name().isEmpty()) {
-                builder.name("HiveMind-Node-" + id);
-            }
-            ClientRecord record = builder.build();
+            ClientRecord record = ClientStoreRules.newClient(draft, rows.nextId());
             requireUsableAccessKey(rows, record);
             rows.insert(record);
             return record;
@@ -84,18 +79,12 @@ final class PostgresClientStore implements ClientStore {
     @Override
     public ClientRecord update(int clientId, UnaryOperator<ClientRecord> change) {
         return write(true, rows -> {
-            ClientRecord current = requireActive(rows, clientId);
+            ClientRecord current = ClientStoreRules.requireActive(clientId, rows.byId(clientId, true));
             ClientRecord updated = change.apply(current);
             if (updated.equals(current)) {
                 return current;
             }
-            if (updated.clientId() != clientId) {
-                throw new ClientStoreException("a client's id cannot change (" + clientId + " to "
-                        + updated.clientId() + ")");
-            }
-            if (updated.revoked()) {
-                throw new ClientStoreException("use revoke to delete client " + clientId);
-            }
+            ClientStoreRules.requireAllowedChange(clientId, updated);
             requireUsableAccessKey(rows, updated);
             rows.replace(updated);
             return updated;
@@ -105,9 +94,8 @@ final class PostgresClientStore implements ClientStore {
     @Override
     public ClientRecord revoke(int clientId) {
         return write(true, rows -> {
-            ClientRecord current = requireActive(rows, clientId);
-            rows.replace(ClientRecord.builder(ClientRecord.REVOKED).clientId(clientId).name(current.name())
-                    .description(current.description()).build());
+            ClientRecord current = ClientStoreRules.requireActive(clientId, rows.byId(clientId, true));
+            rows.replace(ClientStoreRules.revoked(current));
             return current;
         });
     }
@@ -171,31 +159,10 @@ final class PostgresClientStore implements ClientStore {
         return write(true, rows -> work.apply(new PgTransaction(rows, this)));
     }
 
-    ClientRecord requireActive(ClientRows rows, int clientId) throws SQLException {
-        ClientRecord current = rows.byId(clientId, true)
-                .orElseThrow(() -> new ClientStoreException("no client with id " + clientId));
-        if (current.revoked()) {
-            throw new ClientStoreException("client " + clientId + " is revoked");
-        }
-        return current;
-    }
-
     /** An active record's access key must be usable and held by no other active client. */
-    void requireUsableAccessKey(ClientRows rows, ClientRecord record) throws SQLException {
-        String key = record.apiKey();
-        if (key == null || key.isBlank()) {
-            throw new ClientStoreException("client " + record.clientId() + ": the access key is empty");
-        }
-        if (record.revoked()) {
-            throw new ClientStoreException("client " + record.clientId() + ": '" + ClientRecord.REVOKED
-                    + "' is not a usable access key");
-        }
-        for (ClientRecord holder : rows.activeByAccessKey(key)) {
-            if (holder.clientId() != record.clientId()) {
-                throw new ClientStoreException("client " + record.clientId()
-                        + ": the access key is already used by client " + holder.clientId());
-            }
-        }
+    static void requireUsableAccessKey(ClientRows rows, ClientRecord record) throws SQLException {
+        ClientStoreRules.requireUsableAccessKey(record, record.apiKey() == null ? List.of()
+                : rows.activeByAccessKey(record.apiKey()));
     }
 
     @FunctionalInterface

@@ -1,10 +1,10 @@
 package dev.hivemind.registry.sqlite;
 
 import dev.hivemind.api.registry.ClientRecord;
-import dev.hivemind.api.registry.ClientRecordBuilder;
 import dev.hivemind.api.registry.ClientRegistry;
 import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.api.registry.ClientStoreException;
+import dev.hivemind.api.registry.ClientStoreRules;
 import dev.hivemind.api.registry.ClientTransaction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,12 +127,7 @@ public final class SqliteClientStore implements ClientStore {
     @Override
     public ClientRecord add(ClientRecord draft) {
         return write(() -> {
-            int id = table.nextId();
-            ClientRecordBuilder builder = draft.toBuilder().clientId(id);
-            if (draft.name().isEmpty()) {
-                builder.name("HiveMind-Node-" + id);
-            }
-            ClientRecord record = builder.build();
+            ClientRecord record = ClientStoreRules.newClient(draft, table.nextId());
             requireUsableAccessKey(record);
             table.insert(record);
             return record;
@@ -168,18 +163,12 @@ public final class SqliteClientStore implements ClientStore {
     @Override
     public ClientRecord update(int clientId, UnaryOperator<ClientRecord> change) {
         return write(() -> {
-            ClientRecord current = requireActive(clientId);
+            ClientRecord current = ClientStoreRules.requireActive(clientId, table.byId(clientId));
             ClientRecord updated = change.apply(current);
             if (updated.equals(current)) {
                 return current;
             }
-            if (updated.clientId() != clientId) {
-                throw new ClientStoreException("a client's id cannot change (" + clientId + " to "
-                        + updated.clientId() + ")");
-            }
-            if (updated.revoked()) {
-                throw new ClientStoreException("use revoke to delete client " + clientId);
-            }
+            ClientStoreRules.requireAllowedChange(clientId, updated);
             requireUsableAccessKey(updated);
             table.update(updated);
             return updated;
@@ -196,13 +185,8 @@ public final class SqliteClientStore implements ClientStore {
     @Override
     public ClientRecord revoke(int clientId) {
         return write(() -> {
-            ClientRecord current = requireActive(clientId);
-            ClientRecord revoked = ClientRecord.builder(ClientRecord.REVOKED)
-                    .clientId(clientId)
-                    .name(current.name())
-                    .description(current.description())
-                    .build();
-            table.update(revoked);
+            ClientRecord current = ClientStoreRules.requireActive(clientId, table.byId(clientId));
+            table.update(ClientStoreRules.revoked(current));
             return current;
         });
     }
@@ -275,31 +259,10 @@ public final class SqliteClientStore implements ClientStore {
         return write(() -> work.apply(new SqliteTransaction(table, this)));
     }
 
-    private ClientRecord requireActive(int clientId) throws SQLException {
-        ClientRecord current = table.byId(clientId)
-                .orElseThrow(() -> new ClientStoreException("no client with id " + clientId));
-        if (current.revoked()) {
-            throw new ClientStoreException("client " + clientId + " is revoked");
-        }
-        return current;
-    }
-
     /** An active record's access key must be usable and unique among active clients. */
     void requireUsableAccessKey(ClientRecord record) throws SQLException {
-        String key = record.apiKey();
-        if (key == null || key.isBlank()) {
-            throw new ClientStoreException("client " + record.clientId() + ": the access key is empty");
-        }
-        if (record.revoked()) {
-            throw new ClientStoreException("client " + record.clientId() + ": '" + ClientRecord.REVOKED
-                    + "' is not a usable access key");
-        }
-        for (ClientRecord holder : table.activeByAccessKey(key)) {
-            if (holder.clientId() != record.clientId()) {
-                throw new ClientStoreException("client " + record.clientId() + ": the access key is already used by client "
-                        + holder.clientId());
-            }
-        }
+        ClientStoreRules.requireUsableAccessKey(record, record.apiKey() == null ? List.of()
+                : table.activeByAccessKey(record.apiKey()));
     }
 
     private <T> T read(SqlWork<T> work) {

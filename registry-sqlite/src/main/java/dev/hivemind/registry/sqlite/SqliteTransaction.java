@@ -2,6 +2,7 @@ package dev.hivemind.registry.sqlite;
 
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientStoreException;
+import dev.hivemind.api.registry.ClientStoreRules;
 import dev.hivemind.api.registry.ClientTransaction;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,12 +36,7 @@ final class SqliteTransaction implements ClientTransaction {
     @Override
     public void insert(ClientRecord record) {
         sql(() -> {
-            if (record.clientId() < 1) {
-                throw new ClientStoreException("client id " + record.clientId() + " is not a positive integer");
-            }
-            if (table.byId(record.clientId()).isPresent()) {
-                throw new ClientStoreException("client " + record.clientId() + " already exists");
-            }
+            ClientStoreRules.requireNewId(record, table.byId(record.clientId()).isPresent());
             if (!record.revoked()) {
                 store.requireUsableAccessKey(record);
             }
