@@ -162,6 +162,22 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Clustering is shipped but off the class path: a hub that is not clustered, and every other command, cannot load
+     * Hazelcast, because lib/ (what bin/hivemind puts on the class path) holds none of it.
+     */
+    @Test
+    void clusteringLivesInItsOwnFolder() throws Exception {
+        Path dist = ItSupport.distribution();
+        try (var lib = Files.list(dist.resolve("lib"))) {
+            List<String> names = lib.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.contains("hazelcast")), names.toString());
+        }
+        ItSupport.jar(dist.resolve("lib/cluster"), "hazelcast-");
+        ItSupport.jar(dist.resolve("lib/cluster"), "vertx-hazelcast-");
+        ItSupport.jar(dist.resolve("lib/cluster"), "hivemind-cluster-hazelcast-");
+    }
+
     private Path config(String name, String cluster, List<String> members) throws Exception {
         String yaml = "transports: {websocket: {host: 127.0.0.1, port: 0}}\n"
                 + "auth: {methods: [password]}\n"
