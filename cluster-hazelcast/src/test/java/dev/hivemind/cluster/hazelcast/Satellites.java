@@ -12,6 +12,7 @@ import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.hub.router.RouterDirectory;
 import dev.hivemind.engine.session.ClientOptions;
+import dev.hivemind.engine.tck.Inboxes;
 import dev.hivemind.engine.testplugin.TokenClientAuthFactory;
 import dev.hivemind.transport.websocket.WebSocketTransportFactory;
 import java.time.Duration;
@@ -67,11 +68,7 @@ final class Satellites implements AutoCloseable {
 
     /** The next message, which must match. */
     static HiveMessage next(HiveMindConnection c, Predicate<HiveMessage> match, String what) throws Exception {
-        HiveMessage m = c.poll(WAIT).orElseThrow(() -> new AssertionError("nothing received, expected " + what));
-        if (!match.test(m)) {
-            throw new AssertionError("expected " + what + ", received " + m + " " + m.payload());
-        }
-        return m;
+        return Inboxes.next(c, match, what, WAIT);
     }
 
     /** The utterance or spoken text of a BUS message. */

@@ -13,6 +13,7 @@ import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.client.HubFailover;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.session.ClientOptions;
+import dev.hivemind.engine.tck.Inboxes;
 import dev.hivemind.engine.tck.EngineFixtures;
 import dev.hivemind.engine.time.SystemScheduler;
 import dev.hivemind.transport.websocket.WebSocketTransportFactory;
@@ -106,11 +107,7 @@ final class ClusterSatellites implements AutoCloseable {
     }
 
     static HiveMessage next(HiveMindConnection c, Predicate<HiveMessage> match, String what) throws Exception {
-        HiveMessage m = c.poll(WAIT).orElseThrow(() -> new AssertionError("nothing received, expected " + what));
-        if (!match.test(m)) {
-            throw new AssertionError("expected " + what + ", received " + m + " " + m.payload());
-        }
-        return m;
+        return Inboxes.next(c, match, what, WAIT);
     }
 
     static String text(HiveMessage m) {
