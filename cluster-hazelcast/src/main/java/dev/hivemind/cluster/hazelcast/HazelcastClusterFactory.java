@@ -19,22 +19,10 @@ import java.util.concurrent.TimeoutException;
 public final class HazelcastClusterFactory implements HubClusterFactory {
     /** How long joining may take: finding the members, then registering with them. */
     private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(2);
-    /** How long the shared ledger keeps an entry: its longest window (levels drain to zero within it). */
-    private final Duration ledgerExpiry;
-
-    /** For {@link java.util.ServiceLoader}: ledger entries kept for a day at most (the longest window allowed). */
-    public HazelcastClusterFactory() {
-        this(Duration.ofDays(1));
-    }
-
-    /** Ledger entries kept for {@code ledgerExpiry} after their last change (at least the longest limit window). */
-    public HazelcastClusterFactory(Duration ledgerExpiry) {
-        this.ledgerExpiry = ledgerExpiry;
-    }
 
     @Override
     public HubCluster join(ClusterSettings settings) {
-        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(settings, ledgerExpiry));
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(settings));
         VertxOptions options = new VertxOptions();
         options.getEventBusOptions().setHost(settings.host()).setPort(settings.eventBusPort());
         Thread current = Thread.currentThread();

@@ -1,8 +1,11 @@
 package dev.hivemind.cluster.hazelcast;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.hivemind.engine.config.ClusterSettings;
@@ -16,17 +19,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The Hazelcast configuration of a hub node, made from the {@code cluster:} section: TCP/IP discovery of the listed
  * members (multicast only on request), the member port on the configured interface, the heartbeat and failure
- * timeout, the maps the Vert.x cluster manager needs, and expiry for the shared ledger's maps. Nothing is read from
+ * timeout, the maps the Vert.x cluster manager needs, and a bound on the shared ledger's maps. Nothing is read from
  * {@code hazelcast.xml} or system properties, so a stray file cannot change what the node joins.
  */
 final class HazelcastSettings {
-    /** Prefix of the Hazelcast maps that hold the shared ledger (each expires entries after its window). */
+    /** Prefix of the Hazelcast maps that hold the shared ledger (each entry expires a window after its last change). */
     static final String LEDGER_MAPS = "hivemind.ledger.";
+    /** Sources each member keeps at most per ledger map, the least recently used dropped first (as a hub alone). */
+    static final int LEDGER_SOURCES_PER_MEMBER = 65_536;
 
     private HazelcastSettings() {
     }
 
-    static Config of(ClusterSettings s, Duration ledgerExpiry) {
+    static Config of(ClusterSettings s) {
         Config c = new Config();
         c.setClusterName(clusterName(s.name(), s.password()));
         c.setClassLoader(HazelcastSettings.class.getClassLoader());
@@ -56,8 +61,10 @@ final class HazelcastSettings {
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         c.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
         c.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
-        c.addMapConfig(new MapConfig(LEDGER_MAPS + "*").setBackupCount(1)
-                .setTimeToLiveSeconds((int) Math.max(1, seconds(ledgerExpiry))));
+        // bounded, so that a flood of fresh addresses cannot grow it without end
+        c.addMapConfig(new MapConfig(LEDGER_MAPS + "*").setBackupCount(1).setEvictionConfig(new EvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                .setSize(LEDGER_SOURCES_PER_MEMBER)));
         return c;
     }
 
