@@ -4,6 +4,8 @@ import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.AuthenticationException;
+import dev.hivemind.api.error.ConnectFailedException;
+import dev.hivemind.api.error.ConnectTimeoutException;
 import dev.hivemind.api.error.ConnectionClosedException;
 import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
@@ -378,6 +380,12 @@ final class ConnectCommand implements Runnable {
         }
         if (cause instanceof NegotiationException n) {
             return "negotiation failed: " + n.getMessage();
+        }
+        if (cause instanceof ConnectTimeoutException) {
+            return ConnectFailure.noAnswer(endpoint);
+        }
+        if (cause instanceof ConnectFailedException && cause.getCause() != null) {
+            return ConnectFailure.describe(cause.getCause(), endpoint, atDeadline);
         }
         if (cause instanceof HandshakeTimeoutException t) {
             return "handshake timed out: " + t.getMessage();

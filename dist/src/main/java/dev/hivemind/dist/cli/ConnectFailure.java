@@ -77,7 +77,7 @@ final class ConnectFailure {
         return "the connection to " + endpoint.address() + " was lost before a session existed (" + reason + ")";
     }
 
-    private static String noAnswer(ClientEndpoint endpoint) {
+    static String noAnswer(ClientEndpoint endpoint) {
         long seconds = Math.max(1, endpoint.connectTimeout().toSeconds());
         return "no answer from " + endpoint.address() + " within " + seconds + " s (--timeout); is a HiveMind hub"
                 + " serving " + endpoint.scheme() + ":// on this port?";

@@ -4,6 +4,7 @@ import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.ConnectFailedException;
+import dev.hivemind.api.error.ConnectTimeoutException;
 import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.plugin.PluginSettings;
@@ -108,7 +109,8 @@ public final class HiveMindClient {
      * Connects; messages from the hub go to {@code listener} on the connection's thread. One deadline,
      * {@link ClientOptions#handshakeTimeout()}, bounds everything from this call on: the TCP connect, any wait for a
      * pooled connection, TLS, the upgrade and the handshake. When it passes the stage fails with a
-     * {@link HandshakeTimeoutException} (and a connection that opens later is closed at once); a connection that
+     * {@link HandshakeTimeoutException} ({@link ConnectTimeoutException} when no connection was open yet; one that
+     * opens later is closed at once); a connection that
      * cannot be opened at all fails it with a {@link ConnectFailedException}.
      */
     public CompletionStage<HiveMindConnection> connect(ClientEndpoint endpoint, Consumer<HiveMessage> listener) {
@@ -121,9 +123,9 @@ public final class HiveMindClient {
         long started = env.nanoTime().getAsLong();
         Scheduler.Cancellable deadline = env.scheduler().schedule(limit, () -> {
             ClientSession s = sessionRef.get();
-            HandshakeTimeoutException timeout = new HandshakeTimeoutException("no session with " + endpoint.address()
-                    + " within " + limit.toMillis() + " ms (" + (s == null ? "still connecting" : "handshake in state "
-                    + s.state()) + ")");
+            String detail = "no session with " + endpoint.address() + " within " + limit.toMillis() + " ms (";
+            HandshakeTimeoutException timeout = s == null ? new ConnectTimeoutException(detail + "still connecting)")
+                    : new HandshakeTimeoutException(detail + "handshake in state " + s.state() + ")");
             if (result.completeExceptionally(timeout) && s != null) {
                 s.abort(timeout);
             }
