@@ -1,6 +1,5 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.AuthenticationException;
@@ -42,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,13 +64,9 @@ import picocli.CommandLine.Spec;
                 + "--password (optionally with --crypto-key), --crypto-key alone, --rsa, or --auth METHOD for any "
                 + "installed method (a drop-in plugin's too). The client never falls back to another mode."})
 final class ConnectCommand implements Runnable {
-    /** How long after {@code --timeout} the command waits for the transport or handshake to report its failure. */
-    private static final long REPORT_GRACE_MILLIS = 1500;
     /** Waits between rounds of the URLs when reconnecting. */
     private static final Duration RECONNECT_INITIAL = Duration.ofSeconds(1);
     private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
-    /** A failure this close to the deadline is the deadline's doing. */
-    private static final long DEADLINE_SLACK = TimeUnit.MILLISECONDS.toNanos(200);
 
     @ParentCommand
     HivemindCommand parent;
@@ -226,11 +220,12 @@ final class ConnectCommand implements Runnable {
                     System::nanoTime);
             HiveMindClient client = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods,
                     credentials, clientOptions, env);
-            HubFailover hubs = new HubFailover(client, endpoints, scheduler, RECONNECT_INITIAL, RECONNECT_MAX, 1);
+            HubDialer hubs = new HubDialer(new HubFailover(client, endpoints, scheduler, RECONNECT_INITIAL,
+                    RECONNECT_MAX, 1), timeoutSeconds, out);
             try {
-                HiveMindConnection connection = connected(await(hubs), out);
+                HiveMindConnection connection = hubs.first();
                 Conversation conversation = new Conversation(connection, codec, out, lang,
-                        Duration.ofSeconds(waitSeconds), reconnect ? lost -> reconnect(hubs, out) : null);
+                        Duration.ofSeconds(waitSeconds), reconnect ? lost -> hubs.again() : null);
                 for (String text : send) {
                     conversation.exchange(text);
                 }
@@ -312,55 +307,6 @@ final class ConnectCommand implements Runnable {
             case "rsa" -> "give --rsa";
             default -> "give the --option KEY=VALUE settings the plugin reads";
         };
-    }
-
-    /** Connects to the first of the URLs that serves (each hub within --timeout). */
-    private HubFailover.Connected await(HubFailover hubs) throws InterruptedException {
-        long start = System.nanoTime();
-        int n = hubs.hubs().size();
-        try {
-            // the transport and the handshake each stop at the deadline; the grace covers their reporting
-            return hubs.connect(null).toCompletableFuture().get(n * (timeoutSeconds * 1000 + REPORT_GRACE_MILLIS),
-                    TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new CliFailure("no session with " + (n == 1 ? hubs.hubs().get(0).address() : "any of the " + n
-                    + " hubs") + " within " + timeoutSeconds + " s each (--timeout)");
-        } catch (ExecutionException e) {
-            ClientEndpoint last = hubs.lastTried();
-            boolean atDeadline = System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(timeoutSeconds) - DEADLINE_SLACK;
-            String why = explain(e.getCause(), last, n == 1 && atDeadline);
-            throw new CliFailure(n == 1 || !HubFailover.hubUnavailable(e.getCause()) ? why
-                    : "none of the " + n + " hubs served; the last, " + last.address() + ": " + why);
-        }
-    }
-
-    private static HiveMindConnection connected(HubFailover.Connected c, PrintWriter out) {
-        SessionInfo info = c.connection().sessionInfo();
-        synchronized (out) {
-            out.printf(Locale.ROOT, "connected to %s: mode=%s protocol=%d cipher=%s encoding=%s binarize=%s "
-                    + "handshake=%d ms%n", c.hub().scheme() + "://" + c.hub().address(), info.authMethod(),
-                    info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
-                    info.binarize(), info.handshakeTime().toMillis());
-            out.flush();
-        }
-        return c.connection();
-    }
-
-    /**
-     * After a lost session: the URLs again, starting after the hub that was lost, with a wait between rounds, until
-     * one serves; {@code null} when the satellite itself is refused (then nothing would change on the next try).
-     */
-    private static HiveMindConnection reconnect(HubFailover hubs, PrintWriter out) throws InterruptedException {
-        hubs.moveOn();
-        try {
-            return connected(hubs.connect(null, Integer.MAX_VALUE).toCompletableFuture().get(), out);
-        } catch (ExecutionException e) {
-            synchronized (out) {
-                out.println("not reconnecting: " + explain(e.getCause(), hubs.lastTried(), false));
-                out.flush();
-            }
-            return null;
-        }
     }
 
     static String explain(Throwable cause, ClientEndpoint endpoint, boolean atDeadline) {

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout), one embedded PostgreSQL as the client database: a client added on node 1 logs in at node 3; satellites on
  * different nodes get BUS answers, BROADCAST, PROPAGATE and INTERCOM each exactly once; a lockout attempt spread over
  * the three nodes is refused after the count one node allows; node 2 is killed (SIGKILL) and its satellites are served
- * by the others, while the oldest node drops node 2's peers from the directory within the failure timeout.
+ * by the others, while the oldest node drops node 2's peers from the directory within the failure timeout. About a
+ * minute on the 2-core build machine, so not part of a plain {@code mvn verify}: {@code mvn -B verify -Pcluster-it}, or
+ * alone {@code mvn -B -pl dist -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterIT
+ * -Dinvoker.skip=true}. {@code TwoNodeClusterTest} and {@code NodeLossTest} (cluster-hazelcast) run in every build.
  */
 class ClusterIT {
     private static final HiveMessageCodec CODEC = EngineFixtures.messages();
@@ -163,22 +166,6 @@ class ClusterIT {
                 assertTrue(stopped.log().lines().noneMatch(l -> l.matches("^\\S+ ERROR .*")), stopped.log());
             }
         }
-    }
-
-    /**
-     * Clustering is shipped but off the class path: a hub that is not clustered, and every other command, cannot load
-     * Hazelcast, because lib/ (what bin/hivemind puts on the class path) holds none of it.
-     */
-    @Test
-    void clusteringLivesInItsOwnFolder() throws Exception {
-        Path dist = ItSupport.distribution();
-        try (var lib = Files.list(dist.resolve("lib"))) {
-            List<String> names = lib.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().noneMatch(n -> n.contains("hazelcast")), names.toString());
-        }
-        ItSupport.jar(dist.resolve("lib/cluster"), "hazelcast-");
-        ItSupport.jar(dist.resolve("lib/cluster"), "vertx-hazelcast-");
-        ItSupport.jar(dist.resolve("lib/cluster"), "hivemind-cluster-hazelcast-");
     }
 
     private Path config(String name, String cluster, List<String> members) throws Exception {
