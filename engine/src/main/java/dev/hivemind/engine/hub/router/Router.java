@@ -50,23 +50,14 @@ public final class Router implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Optional<Upstream> upstream = Optional.empty();
 
-    /**
-     * A router for a hub alone.
-     *
-     * @param identity  who this hub is
-     * @param directory the peer directory
-     * @param mailer    delivery to this process's connections
-     * @param codec     reads and writes wrapped messages
-     * @param agents    the agent and the optional binary handler
-     * @param clock     timestamps of PING answers
-     */
+    /** A router for a hub alone (no other nodes; the parameters as below). */
     public Router(HubIdentity identity, RouterDirectory directory, LocalPeerMailer mailer, HiveMessageCodec codec,
             Plugins agents, Clock clock) {
         this(identity, directory, mailer, OtherNodes.NONE, codec, agents, clock);
     }
 
     /**
-     * A router for one node of a cluster of hub nodes.
+     * A router for one node of a cluster of hub nodes ({@link OtherNodes#NONE}: a hub alone).
      *
      * @param identity  who this hub is (its route id shared by the cluster, its member id its own)
      * @param directory the peer directory shared by the cluster
