@@ -11,6 +11,7 @@ import dev.hivemind.engine.hub.router.RouterDirectory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * of which each node keeps a {@link LocalPeerDirectory} mirror, so lookups by peer id, site id and public key never
  * leave the process. A node writes its own peers (in the background, {@link SharedWrites}: the mirror is updated at
  * once); when a member leaves, every node drops that member's peers from its mirror at once and the oldest member
- * removes them from the map. A node that sees one of its own peers removed (a race with that cleanup) writes it again.
+ * removes them from the map. A node that sees one of its own peers removed (a race with that cleanup) writes it again,
+ * and a periodic {@link #sweep} repairs whatever a missed event or a healed network partition left behind.
  */
 final class ClusterPeerDirectory implements RouterDirectory, EntryListener<String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterPeerDirectory.class);
@@ -79,6 +81,31 @@ final class ClusterPeerDirectory implements RouterDirectory, EntryListener<Strin
         }
         if (dropped > 0) {
             LOG.info("cluster member {} left: {} of its peers dropped from the directory", member, dropped);
+        }
+    }
+
+    /**
+     * Anti-entropy, run now and then on the writes thread: drops entries of members that are gone and entries in this
+     * node's name that it no longer holds, and writes again its own entries the map lost (what a missed event or the
+     * merge after a network partition can leave behind).
+     *
+     * @param members the member ids of the cluster now
+     */
+    void sweep(Set<String> members) {
+        boolean cleaner = oldest.getAsBoolean();
+        for (PeerEntry e : mirror.entries()) {
+            String node = e.info().node();
+            boolean stale = memberId.equals(node) ? !e.equals(own.get(e.peerId())) : !members.contains(node);
+            if (stale && mirror.unregister(e) && (cleaner || memberId.equals(node))) {
+                shared.remove(e.peerId(), NodeMessages.entry(e));
+            }
+        }
+        for (PeerEntry mine : own.values()) {
+            String value = NodeMessages.entry(mine);
+            if (!value.equals(shared.get(mine.peerId()))) {
+                mirror.register(mine);
+                shared.put(mine.peerId(), value);
+            }
         }
     }
 

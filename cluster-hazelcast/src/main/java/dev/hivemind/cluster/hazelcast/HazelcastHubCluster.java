@@ -44,6 +44,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
     private final SharedWrites writes = new SharedWrites();
     private final ClusterPeerDirectory directory;
     private final EventBusNodes nodes;
+    private final long sweeper;
     private volatile ElectedUpstream upstream;
 
     HazelcastHubCluster(ClusterSettings settings, Vertx vertx, HazelcastInstance hazelcast, String memberId) {
@@ -59,6 +60,9 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
         this.nodes = new EventBusNodes(vertx.eventBus(), memberId, messages);
         hazelcast.getCluster().addMembershipListener(this);
         directory.start();
+        long sweepMillis = Math.max(1000, settings.failureTimeout().toMillis() * 3);
+        this.sweeper = vertx.setPeriodic(sweepMillis, t -> writes.submit("sweep the directory",
+                () -> directory.sweep(memberIds())));
     }
 
     // ---------------------------------------------------------------- HubCluster
@@ -89,6 +93,7 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
         if (up != null) {
             up.close();
         }
+        vertx.cancelTimer(sweeper);
         directory.stop();
         writes.close();
         try {
@@ -161,6 +166,16 @@ final class HazelcastHubCluster implements HubCluster, HubTopology, MembershipLi
     /** Drops this member out of the cluster at once, as a crash would (tests). */
     void terminateForTest() {
         hazelcast.getLifecycleService().terminate();
+    }
+
+    /** The replicated map of every node's peers (tests). */
+    com.hazelcast.replicatedmap.ReplicatedMap<String, String> peerMapForTest() {
+        return hazelcast.getReplicatedMap("hivemind.peers");
+    }
+
+    java.util.Set<String> memberIds() {
+        return hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private boolean oldest() {

@@ -17,6 +17,7 @@ import dev.hivemind.engine.client.HiveMindConnection;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
 import dev.hivemind.engine.config.ConfigLoader;
 import dev.hivemind.engine.hub.InMemoryClientRegistry;
+import dev.hivemind.engine.hub.router.PeerEntry;
 import dev.hivemind.engine.hub.router.RouterDirectory;
 import dev.hivemind.engine.plugin.PluginCatalog;
 import dev.hivemind.engine.runtime.HiveMindEngine;
@@ -265,6 +266,25 @@ class TwoNodeClusterTest {
         Thread.sleep(50);
         assertTrue(!one.tryChargeKdf(client, "ip:192.0.2.1") && !two.tryChargeKdf(client, "ip:192.0.2.1"),
                 "the budget of 3 is spent on both nodes");
+    }
+
+    @Test
+    void theSweepDropsWhatAMemberThatIsGoneLeftInTheDirectory() throws Exception {
+        HazelcastHubCluster cluster = (HazelcastHubCluster) node1.cluster;
+        ClusterPeerDirectory directory = (ClusterPeerDirectory) cluster.topology().directory();
+        PeerEntry ghost = new PeerEntry(new PeerInfo("ghost::peer", PeerInfo.Role.SATELLITE, 99, "ghost", "nowhere",
+                null, false, "gone-member"), "gone-member/websocket-1");
+        cluster.peerMapForTest().put(ghost.peerId(), NodeMessages.entry(ghost));
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (directory(node2).entry("ghost::peer").isEmpty()) {
+            assertTrue(System.nanoTime() < end, "the ghost never reached node 2");
+            Thread.sleep(5);
+        }
+        directory.sweep(cluster.memberIds());
+        ((ClusterPeerDirectory) directory(node2)).sweep(cluster.memberIds());
+        assertTrue(directory.entry("ghost::peer").isEmpty() && directory(node2).entry("ghost::peer").isEmpty());
+        assertTrue(!cluster.peerMapForTest().containsKey("ghost::peer"), "the oldest member removed it");
+        Satellites.awaitPeer(directory(node1), satB.sessionId()); // the live peers stay
     }
 
     private Throwable failure(String url, ClientRecord record) throws Exception {
