@@ -64,12 +64,22 @@ final class EventBusNodes implements OtherNodes {
 
     @Override
     public void post(String address, HiveMessage message) {
-        bus.send(NODE_PREFIX + HubIdentity.memberOf(address), messages.post(address, message));
+        JsonObject body = messages.post(address, message);
+        try {
+            bus.send(NODE_PREFIX + HubIdentity.memberOf(address), body);
+        } catch (RuntimeException e) { // the event bus is closing: at most once, as any delivery
+            LOG.debug("not sent to another node: {}", e.toString());
+        }
     }
 
     @Override
     public void fanOut(FanOut fanOut) {
-        bus.publish(FAN_OUT, messages.fanOut(fanOut, memberId));
+        JsonObject body = messages.fanOut(fanOut, memberId);
+        try {
+            bus.publish(FAN_OUT, body);
+        } catch (RuntimeException e) {
+            LOG.debug("not handed to the other nodes: {}", e.toString());
+        }
     }
 
     @Override

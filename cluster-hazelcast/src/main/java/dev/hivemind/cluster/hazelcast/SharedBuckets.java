@@ -67,12 +67,22 @@ final class SharedBuckets {
     void forget(String key) {
         view.forget(key);
         if (view.enabled()) {
-            shared.removeAsync(key);
+            try {
+                shared.removeAsync(key);
+            } catch (RuntimeException e) {
+                LOG.debug("the shared ledger cannot be reached: {}", e.toString());
+            }
         }
     }
 
     private CompletionStage<Double> step(String key, double add) {
-        return shared.submitToKey(key, new LeakyStep(capacity, period, add)).whenComplete((level, error) -> {
+        CompletionStage<Double> stage;
+        try {
+            stage = shared.submitToKey(key, new LeakyStep(capacity, period, add));
+        } catch (RuntimeException e) { // the member is shutting down or cut off
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.whenComplete((level, error) -> {
             if (error != null) {
                 LOG.debug("the shared ledger did not answer for one source: {}", error.toString());
             } else if (level != null) {
