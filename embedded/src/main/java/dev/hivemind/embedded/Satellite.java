@@ -4,7 +4,7 @@ import dev.hivemind.api.error.ConnectFailedException;
 import dev.hivemind.api.error.HiveMindException;
 import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.wire.HiveMessage;
-import dev.hivemind.engine.client.HiveMindClient;
+import dev.hivemind.engine.client.HubFailover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A satellite: opens sessions to one hub, each over its own connection and with its own handshake (no key survives a
- * reconnect). Built by {@link HiveMind#satellite()}. Thread-safe. Closing it closes every session it opened and
+ * A satellite: opens sessions to a hub (or to the first of several that serves: the nodes of a cluster), each over its
+ * own connection and with its own handshake (no key survives a reconnect). Built by {@link HiveMind#satellite()}. Thread-safe. Closing it closes every session it opened and
  * releases what it created; a Vert.x given to its builder stays open.
  *
  * <p>{@link #connect()} fails with the typed reason: {@link ConnectionLimitException} (refused before any byte),
@@ -30,8 +30,7 @@ import java.util.function.Consumer;
  * when the session is not established within {@link SatelliteBuilder#connectTimeout} of the call.
  */
 public final class Satellite implements AutoCloseable {
-    private final HiveMindClient client;
-    private final ClientEndpoint endpoint;
+    private final HubFailover hubs;
     private final String siteId;
     private final int maxConnections;
     private final int maxQueuedSends;
@@ -41,10 +40,8 @@ public final class Satellite implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    Satellite(HiveMindClient client, ClientEndpoint endpoint, String siteId, int maxConnections, int maxQueuedSends,
-            Resources resources) {
-        this.client = client;
-        this.endpoint = endpoint;
+    Satellite(HubFailover hubs, String siteId, int maxConnections, int maxQueuedSends, Resources resources) {
+        this.hubs = hubs;
         this.siteId = siteId;
         this.maxConnections = maxConnections;
         this.maxQueuedSends = maxQueuedSends;
@@ -75,14 +72,14 @@ public final class Satellite implements AutoCloseable {
             return result;
         }
         MessageRelay relay = new MessageRelay(onMessage);
-        client.connect(endpoint, relay::deliver).whenComplete((connection, error) -> {
+        hubs.connect(relay::deliver).whenComplete((connected, error) -> {
             if (error != null) {
                 slots.decrementAndGet();
                 result.completeExceptionally(typed(error));
                 return;
             }
-            SatelliteSession session = new SatelliteSession(connection, resources.vertx(), siteId, relay,
-                    maxQueuedSends, ended -> {
+            SatelliteSession session = new SatelliteSession(connected.connection(), resources.vertx(), siteId, relay,
+                    maxQueuedSends, url(connected.hub()), ended -> {
                         sessions.remove(ended);
                         slots.decrementAndGet();
                     });
@@ -98,9 +95,18 @@ public final class Satellite implements AutoCloseable {
         return result;
     }
 
-    /** The hub this satellite connects to, {@code scheme://host:port}. */
+    /** The (first) hub this satellite connects to, {@code scheme://host:port}. */
     public String url() {
-        return endpoint.scheme() + "://" + endpoint.address();
+        return url(hubs.hubs().get(0));
+    }
+
+    /** Every hub this satellite may connect to, in order, {@code scheme://host:port} each. */
+    public List<String> urls() {
+        return hubs.hubs().stream().map(Satellite::url).toList();
+    }
+
+    private static String url(ClientEndpoint hub) {
+        return hub.scheme() + "://" + hub.address();
     }
 
     /** Sessions open or still connecting. */

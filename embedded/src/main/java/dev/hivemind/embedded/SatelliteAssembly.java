@@ -7,6 +7,7 @@ import dev.hivemind.api.transport.ClientEndpoint;
 import dev.hivemind.api.transport.TransportClient;
 import dev.hivemind.api.transport.TransportFactory;
 import dev.hivemind.engine.client.HiveMindClient;
+import dev.hivemind.engine.client.HubFailover;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
@@ -39,15 +40,22 @@ final class SatelliteAssembly {
     }
 
     static Satellite assemble(SatelliteBuilder b) {
-        if (b.url == null || b.accessKey == null) {
+        if (b.urls.isEmpty() || b.accessKey == null) {
             throw new IllegalArgumentException("a satellite needs url(...) and accessKey(...)");
         }
         ClassLoader loader = b.classLoader != null ? b.classLoader : SatelliteAssembly.class.getClassLoader();
         PluginCatalog catalog = discover(loader);
-        TransportFactory transport = transportFor(catalog, scheme(b.url));
-        ClientEndpoint parsed = ClientEndpoint.parse(b.url, transport.defaultPort());
-        ClientEndpoint endpoint = new ClientEndpoint(parsed.scheme(), parsed.host(), parsed.port(), b.tls,
-                b.maxFrameBytes, b.connectTimeout);
+        TransportFactory transport = transportFor(catalog, scheme(b.urls.get(0)));
+        List<ClientEndpoint> endpoints = new java.util.ArrayList<>();
+        for (String url : b.urls) {
+            if (transportFor(catalog, scheme(url)) != transport) {
+                throw new IllegalArgumentException("the hub URLs need different transports: give URLs of one kind ("
+                        + b.urls + ")");
+            }
+            ClientEndpoint parsed = ClientEndpoint.parse(url, transport.defaultPort());
+            endpoints.add(new ClientEndpoint(parsed.scheme(), parsed.host(), parsed.port(), b.tls, b.maxFrameBytes,
+                    b.connectTimeout));
+        }
         ClientCredentials credentials = new ClientCredentials(b.accessKey, b.password, b.cryptoKey, b.options);
         List<ClientAuthFactory> methods = AuthSelection.select(catalog, b.authMethods, credentials);
         SecureRandom random = new SecureRandom();
@@ -70,11 +78,14 @@ final class SatelliteAssembly {
             LimitSettings d = LimitSettings.defaults();
             LimitSettings limits = new LimitSettings(b.maxFrameBytes, d.maxJsonDepth(), d.maxConnections(),
                     d.maxPending(), d.maxAuthFailures(), d.failureWindow());
+            VertxScheduler scheduler = new VertxScheduler(resources.vertx());
             SessionEnvironment env = new SessionEnvironment(HandshakeSettings.defaults(), CryptoSettings.defaults(),
                     limits, new SessionFraming(new HiveMessageCodec(json), new Binarizer(json)), workers,
-                    new VertxScheduler(resources.vertx()), random, System::nanoTime);
+                    scheduler, random, System::nanoTime);
             HiveMindClient hiveMindClient = new HiveMindClient(client, methods, credentials, options, env);
-            return new Satellite(hiveMindClient, endpoint, b.siteId, b.maxConnections, b.maxQueuedSends, resources);
+            HubFailover hubs = new HubFailover(hiveMindClient, endpoints, scheduler, b.failoverInitialDelay,
+                    b.failoverMaxDelay, b.failoverRounds);
+            return new Satellite(hubs, b.siteId, b.maxConnections, b.maxQueuedSends, resources);
         } catch (RuntimeException e) {
             resources.release();
             throw e;

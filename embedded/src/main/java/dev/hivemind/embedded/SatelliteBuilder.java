@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Configures a {@link Satellite}: where it connects, who it is, and how. Only {@link #url} and {@link #accessKey} are
- * required, with the secret of one auth method ({@link #password}, {@link #cryptoKey}, {@link #rsa}, or
+ * Configures a {@link Satellite}: where it connects, who it is, and how. Only {@link #url} (or {@link #urls}) and
+ * {@link #accessKey} are required, with the secret of one auth method ({@link #password}, {@link #cryptoKey}, {@link #rsa}, or
  * {@link #option} values a drop-in method reads). Builders are not thread-safe; {@link #build()} may be called more
  * than once.
  */
 public final class SatelliteBuilder {
-    String url;
+    List<String> urls = List.of();
     String accessKey;
     String password;
     String cryptoKey;
@@ -44,13 +44,45 @@ public final class SatelliteBuilder {
     int eventLoops = 1;
     int workerThreads = 2;
     ClassLoader classLoader;
+    int failoverRounds = 1;
+    Duration failoverInitialDelay = Duration.ofSeconds(1);
+    Duration failoverMaxDelay = Duration.ofSeconds(30);
 
     SatelliteBuilder() {
     }
 
     /** The hub: {@code ws://HOST:PORT}, {@code wss://…}, {@code tcp://…} or {@code tcps://…}. */
     public SatelliteBuilder url(String hubUrl) {
-        this.url = Objects.requireNonNull(hubUrl, "url");
+        this.urls = List.of(Objects.requireNonNull(hubUrl, "url"));
+        return this;
+    }
+
+    /**
+     * Several hubs, the nodes of one cluster (docs/cluster.md), all of one transport: {@link Satellite#connect()} tries
+     * them in turn, starting with the one that served the last session, until one serves (see {@link #failover}).
+     */
+    public SatelliteBuilder urls(String... hubUrls) {
+        if (hubUrls.length == 0) {
+            throw new IllegalArgumentException("at least one hub URL");
+        }
+        this.urls = List.of(hubUrls);
+        return this;
+    }
+
+    /**
+     * How {@link Satellite#connect()} goes through the {@link #urls}: every hub once per round, a hub that cannot serve
+     * (nothing listens, no session within {@link #connectTimeout}, busy, going away) passed over for the next, for at
+     * most {@code rounds} rounds with a wait of {@code initialDelay}, doubling up to {@code maxDelay}, between them.
+     * A refusal of the satellite itself (unknown access key, wrong password, too many failures) ends it at once.
+     * Default: one round, so each hub once and no wait.
+     */
+    public SatelliteBuilder failover(int rounds, Duration initialDelay, Duration maxDelay) {
+        if (rounds < 1 || initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
+            throw new IllegalArgumentException("failover needs rounds >= 1 and 0 <= initialDelay <= maxDelay");
+        }
+        this.failoverRounds = rounds;
+        this.failoverInitialDelay = initialDelay;
+        this.failoverMaxDelay = maxDelay;
         return this;
     }
 

@@ -30,6 +30,7 @@ public final class SatelliteSession implements AutoCloseable {
     private final String siteId;
     private final MessageRelay relay;
     private final int maxQueuedSends;
+    private final String hubUrl;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean drainWanted = new AtomicBoolean();
     private final CompletableFuture<SessionEnd> end = new CompletableFuture<>();
@@ -37,7 +38,8 @@ public final class SatelliteSession implements AutoCloseable {
     private volatile boolean closeRequested;
 
     SatelliteSession(HiveMindConnection connection, Vertx vertx, String siteId, MessageRelay relay,
-            int maxQueuedSends, Consumer<SatelliteSession> onEnd) {
+            int maxQueuedSends, String hubUrl, Consumer<SatelliteSession> onEnd) {
+        this.hubUrl = hubUrl;
         this.connection = connection;
         this.vertx = vertx;
         this.siteId = siteId;
@@ -51,6 +53,11 @@ public final class SatelliteSession implements AutoCloseable {
             onEnd.accept(this);
             end.complete(why);
         });
+    }
+
+    /** The hub this session is with, {@code scheme://host:port} (one of the satellite's {@code urls}). */
+    public String hubUrl() {
+        return hubUrl;
     }
 
     /** The session id this satellite announced in its HELLO (the hub knows the session by it). */

@@ -25,15 +25,22 @@ import java.util.concurrent.TimeUnit;
  * destination); a request there is answered with {@code {"delivered": N}}. Only JSON travels, so it works on a
  * clustered event bus too. The prefix is {@code agent_settings.address} ({@code hivemind}).
  *
- * <p>Its Vert.x: the one given to the constructor (an embedding application's, clustered or not; left open), else its
- * own, clustered when {@code agent_settings.clustered} is true (a cluster manager such as vertx-hazelcast must be on the
- * class path, e.g. in {@code plugins/}).
+ * <p>Its Vert.x: the one given to the constructor (an embedding application's, clustered or not; left open), else the
+ * hub's own when the hub runs as a node of a cluster ({@link PluginContext#service}; every node's agent is then on the
+ * one clustered bus), else its own, clustered when {@code agent_settings.clustered} is true (a cluster manager such as
+ * vertx-hazelcast must be on the class path, e.g. in {@code plugins/}).
+ *
+ * <p>On a clustered bus with several hub nodes, each running this agent: a reply <em>sent</em> to
+ * {@code <prefix>.reply} reaches one node's agent, which routes it to the named peers wherever they are connected; a
+ * reply <em>published</em> there reaches every node's agent, and each routes it to the named peers connected to its own
+ * node ({@link HubBus#emitLocal}), so that each peer receives it once either way.
  */
 public final class VertxEventBusAgent implements HiveAgent {
     private static final Logger LOG = System.getLogger(VertxEventBusAgent.class.getName());
 
     private final Vertx given;
     private PluginSettings settings = PluginSettings.empty();
+    private Vertx hosts;
     private Vertx vertx;
     private String prefix = "hivemind";
     private MessageConsumer<Object> replies;
@@ -64,18 +71,21 @@ public final class VertxEventBusAgent implements HiveAgent {
     public void initialize(PluginContext context) {
         this.settings = context.settings();
         this.prefix = settings.string("address", "hivemind");
+        this.hosts = context.service(Vertx.class).orElse(null);
     }
 
     @Override
     public synchronized void start(HubBus hubBus) {
         this.bus = hubBus;
-        this.vertx = given != null ? given : ownVertx();
+        this.vertx = given != null ? given : hosts != null ? hosts : ownVertx();
         replies = vertx.eventBus().consumer(prefix + ".reply", message -> {
             if (!(message.body() instanceof JsonObject body)) {
                 message.fail(400, "expected an OVOS message as a JSON object");
                 return;
             }
-            int delivered = bus.emit(EventBusJson.toPlain(body));
+            // a published reply reaches every hub node's agent: each serves the peers of its own node
+            int delivered = message.isSend() ? bus.emit(EventBusJson.toPlain(body))
+                    : bus.emitLocal(EventBusJson.toPlain(body));
             message.reply(new JsonObject().put("delivered", delivered));
         });
         await(replies.completion(), "register the consumer of " + prefix + ".reply");
@@ -115,7 +125,7 @@ public final class VertxEventBusAgent implements HiveAgent {
             replies.unregister();
             replies = null;
         }
-        if (vertx != null && given == null) {
+        if (vertx != null && vertx != given && vertx != hosts) {
             vertx.close();
         }
         vertx = null;

@@ -24,6 +24,17 @@ public interface HubBus {
      */
     int emit(Map<String, Object> ovosMessage);
 
+    /**
+     * As {@link #emit}, but only to the named peers that are connected to this hub node. In a cluster of hub nodes
+     * every node runs its own agent; a message that each of them receives (published on a clustered event bus) reaches
+     * each peer once when every node emits it here. On a hub that is not part of a cluster this is {@link #emit}.
+     *
+     * @return how many peers it was sent to
+     */
+    default int emitLocal(Map<String, Object> ovosMessage) {
+        return emit(ovosMessage);
+    }
+
     /** Sends a message to one peer; {@code false} if no such peer is connected. */
     boolean send(String peerId, HiveMessage message);
 

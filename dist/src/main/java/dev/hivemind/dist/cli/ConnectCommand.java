@@ -1,6 +1,5 @@
 package dev.hivemind.dist.cli;
 
-import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
 import dev.hivemind.api.auth.ClientCredentials;
 import dev.hivemind.api.error.AuthenticationException;
@@ -19,6 +18,7 @@ import dev.hivemind.dist.runtime.NodeConfiguration;
 import dev.hivemind.engine.auth.EnrollmentSettings;
 import dev.hivemind.engine.client.HiveMindClient;
 import dev.hivemind.engine.client.HiveMindConnection;
+import dev.hivemind.engine.client.HubFailover;
 import dev.hivemind.engine.codec.binary.Binarizer;
 import dev.hivemind.engine.codec.json.HiveJson;
 import dev.hivemind.engine.codec.json.HiveMessageCodec;
@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +64,9 @@ import picocli.CommandLine.Spec;
                 + "--password (optionally with --crypto-key), --crypto-key alone, --rsa, or --auth METHOD for any "
                 + "installed method (a drop-in plugin's too). The client never falls back to another mode."})
 final class ConnectCommand implements Runnable {
-    /** How long after {@code --timeout} the command waits for the transport or handshake to report its failure. */
-    private static final long REPORT_GRACE_MILLIS = 1500;
-    /** A failure this close to the deadline is the deadline's doing. */
-    private static final long DEADLINE_SLACK = TimeUnit.MILLISECONDS.toNanos(200);
+    /** Waits between rounds of the URLs when reconnecting. */
+    private static final Duration RECONNECT_INITIAL = Duration.ofSeconds(1);
+    private static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
 
     @ParentCommand
     HivemindCommand parent;
@@ -76,8 +74,9 @@ final class ConnectCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ws://HOST:PORT, wss://…, tcp://HOST:PORT or tcps://…")
-    String url;
+    @Parameters(arity = "1..*", paramLabel = "URL", description = "ws://HOST:PORT, wss://…, tcp://HOST:PORT or tcps://…; "
+            + "several (the nodes of a cluster, one transport): tried in order until one serves.")
+    List<String> urls;
 
     @Option(names = "--access-key", required = true, paramLabel = "KEY", description = "The client's access key.")
     String accessKey;
@@ -114,6 +113,10 @@ final class ConnectCommand implements Runnable {
     @Option(names = "--interactive", description = "Read utterances from standard input, one per line, until EOF, "
             + "and print every message the hub sends as it arrives (replies, broadcasts, intercoms, pings).")
     boolean interactive;
+
+    @Option(names = "--reconnect", description = "With --interactive: when the hub goes away, connect again (to the "
+            + "next URL first; a fresh handshake), waiting 1 s, then up to 30 s, between rounds of the URLs.")
+    boolean reconnect;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for each reply (default ${DEFAULT-VALUE} s).")
@@ -168,10 +171,21 @@ final class ConnectCommand implements Runnable {
         HiveMindConfig cfg = node.config();
         PluginCatalog catalog = node.discoverPlugins();
 
-        HubUrl hub = HubUrl.parse(spec.commandLine(), url, catalog, new ClientTls(trust, pins, insecure, true),
-                Duration.ofSeconds(timeoutSeconds));
-        TransportFactory transport = hub.transport();
-        ClientEndpoint endpoint = hub.endpoint();
+        if (reconnect && !interactive) {
+            throw new ParameterException(spec.commandLine(), "--reconnect needs --interactive");
+        }
+        List<ClientEndpoint> endpoints = new ArrayList<>();
+        TransportFactory transport = null;
+        for (String url : urls) {
+            HubUrl hub = HubUrl.parse(spec.commandLine(), url, catalog, new ClientTls(trust, pins, insecure, true),
+                    Duration.ofSeconds(timeoutSeconds));
+            if (transport != null && transport != hub.transport()) {
+                throw new ParameterException(spec.commandLine(), "the URLs need different transports ("
+                        + transport.name() + ", " + hub.transport().name() + "): give URLs of one kind");
+            }
+            transport = hub.transport();
+            endpoints.add(hub.endpoint());
+        }
 
         Map<String, String> options = new LinkedHashMap<>();
         if (methodNames.contains("rsa")) {
@@ -206,22 +220,19 @@ final class ConnectCommand implements Runnable {
                     System::nanoTime);
             HiveMindClient client = new HiveMindClient(transport.createClient(PluginSettings.empty()), methods,
                     credentials, clientOptions, env);
+            HubDialer hubs = new HubDialer(new HubFailover(client, endpoints, scheduler, RECONNECT_INITIAL,
+                    RECONNECT_MAX, 1), timeoutSeconds, out);
             try {
-                HiveMindConnection connection = await(client, endpoint);
-                SessionInfo info = connection.sessionInfo();
-                out.printf(Locale.ROOT, "connected to %s: mode=%s protocol=%d cipher=%s encoding=%s binarize=%s "
-                        + "handshake=%d ms%n", endpoint.scheme() + "://" + endpoint.address(), info.authMethod(),
-                        info.protocolVersion().number(), info.cipher().wireName(), info.encoding().wireName(),
-                        info.binarize(), info.handshakeTime().toMillis());
-                out.flush();
+                HiveMindConnection connection = hubs.first();
                 Conversation conversation = new Conversation(connection, codec, out, lang,
-                        Duration.ofSeconds(waitSeconds));
+                        Duration.ofSeconds(waitSeconds), reconnect ? lost -> hubs.again() : null);
                 for (String text : send) {
                     conversation.exchange(text);
                 }
                 if (interactive) {
                     conversation.interact(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                 }
+                connection = conversation.connection();
                 connection.close();
                 connection.closed().toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -296,20 +307,6 @@ final class ConnectCommand implements Runnable {
             case "rsa" -> "give --rsa";
             default -> "give the --option KEY=VALUE settings the plugin reads";
         };
-    }
-
-    private HiveMindConnection await(HiveMindClient client, ClientEndpoint endpoint) throws InterruptedException {
-        long start = System.nanoTime();
-        try {
-            // the transport and the handshake each stop at the deadline; the grace covers their reporting
-            return client.connect(endpoint).toCompletableFuture().get(timeoutSeconds * 1000 + REPORT_GRACE_MILLIS,
-                    TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new CliFailure("no session with " + endpoint.address() + " within " + timeoutSeconds + " s (--timeout)");
-        } catch (ExecutionException e) {
-            boolean atDeadline = System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(timeoutSeconds) - DEADLINE_SLACK;
-            throw new CliFailure(explain(e.getCause(), endpoint, atDeadline));
-        }
     }
 
     static String explain(Throwable cause, ClientEndpoint endpoint, boolean atDeadline) {

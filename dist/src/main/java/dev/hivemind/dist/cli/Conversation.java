@@ -19,24 +19,44 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What {@code connect} says and prints once connected: each utterance as {@code sent: TEXT} and what the hub sends as
  * {@code received: …}, one line per message, whatever its type. With {@code --send}: one reply per utterance.
- * Interactive: every message is printed as it arrives (replies, broadcasts, intercoms, pings), while lines are read.
+ * Interactive: every message is printed as it arrives (replies, broadcasts, intercoms, pings), while lines are read;
+ * with a {@link Reconnect}, a lost connection is replaced by a new one (another hub of a cluster, a fresh handshake).
  */
 final class Conversation {
+    /** Opens a new session after the current one was lost; {@code null} when it gives up. */
+    @FunctionalInterface
+    interface Reconnect {
+        HiveMindConnection after(HiveMindConnection.CloseInfo lost) throws InterruptedException;
+    }
+
     private static final HiveJson JSON = new HiveJson(JsonLimits.defaults());
     private static final Duration QUIET = Duration.ofMillis(300);
 
-    private final HiveMindConnection connection;
+    private volatile HiveMindConnection connection;
     private final HiveMessageCodec codec;
     private final PrintWriter out;
     private final String lang;
     private final Duration wait;
+    private final Reconnect reconnect;
 
     Conversation(HiveMindConnection connection, HiveMessageCodec codec, PrintWriter out, String lang, Duration wait) {
+        this(connection, codec, out, lang, wait, null);
+    }
+
+    /** @param reconnect what replaces a lost connection while interacting, or {@code null} (the command ends) */
+    Conversation(HiveMindConnection connection, HiveMessageCodec codec, PrintWriter out, String lang, Duration wait,
+            Reconnect reconnect) {
         this.connection = connection;
         this.codec = codec;
         this.out = out;
         this.lang = lang;
         this.wait = wait;
+        this.reconnect = reconnect;
+    }
+
+    /** The session in use (a new one after a reconnect). */
+    HiveMindConnection connection() {
+        return connection;
     }
 
     /** Sends an utterance and prints the first message that comes back. */
@@ -59,7 +79,7 @@ final class Conversation {
                         print(m);
                         received.incrementAndGet();
                     });
-                    if (connection.closed().toCompletableFuture().isDone()) {
+                    if (connection.closed().toCompletableFuture().isDone() && !replaced()) {
                         return;
                     }
                 }
@@ -77,7 +97,7 @@ final class Conversation {
         try {
             String line;
             while ((line = in.readLine()) != null) {
-                if (connection.closed().toCompletableFuture().isDone()) {
+                if (connection.closed().toCompletableFuture().isDone() && (reconnect == null || !printer.isAlive())) {
                     break;
                 }
                 if (!line.isBlank()) {
@@ -104,6 +124,26 @@ final class Conversation {
         if (connection.closed().toCompletableFuture().isDone()) {
             throw closedOr("");
         }
+    }
+
+    /** The connection was lost: whether a new one replaced it. */
+    private boolean replaced() throws InterruptedException {
+        if (reconnect == null) {
+            return false;
+        }
+        HiveMindConnection.CloseInfo lost = connection.closed().toCompletableFuture().handle((info, error) ->
+                info != null ? info : new HiveMindConnection.CloseInfo(1006, "connection lost", Optional.empty()))
+                .join();
+        synchronized (out) {
+            out.println("connection lost (" + HubClose.describe(lost.code(), lost.reason()) + "): reconnecting");
+            out.flush();
+        }
+        HiveMindConnection next = reconnect.after(lost);
+        if (next == null) {
+            return false;
+        }
+        connection = next;
+        return true;
     }
 
     private void send(String text) {

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * What {@code listen} prints once the hub serves: process id, data directory, configuration, one line per bound
- * transport, the TLS pin satellites need, the auth methods, and how to add a first client and connect with it.
+ * transport, the TLS pin satellites need, the auth methods, the cluster this node is a member of, and how to add a
+ * first client and connect with it.
  */
 final class HubBanner {
     /** The line that ends the banner (scripts and tests wait for it). */
@@ -26,7 +27,7 @@ final class HubBanner {
     }
 
     static void print(PrintWriter out, HiveMindConfig cfg, Map<String, InetSocketAddress> bound, Path home,
-            Optional<Path> configFile, List<String> authMethods, int clients, String adminUrl) {
+            Optional<Path> configFile, List<String> authMethods, int clients, String adminUrl, String cluster) {
         out.println("HiveMind hub running (pid " + ProcessHandle.current().pid() + ", data " + home
                 + configFile.map(p -> ", config " + p).orElse(", built-in configuration") + ")");
         if (!cfg.nodeId().equals(DEFAULT_NODE_ID)) {
@@ -46,6 +47,9 @@ final class HubBanner {
         out.println("  auth methods: " + String.join(", ", authMethods));
         out.println("  agent: " + cfg.agent() + cfg.routing().optionalUpstream().map(u -> "; upstream hub: " + u.url())
                 .orElse(""));
+        if (cluster != null) {
+            out.println("  cluster: " + cluster);
+        }
         if (adminUrl != null) {
             out.println("  admin: " + adminUrl + "/metrics, " + adminUrl + "/health ('hivemind status' shows them)");
         }

@@ -2,7 +2,9 @@ package dev.hivemind.dist.cli;
 
 import dev.hivemind.api.registry.ClientStore;
 import dev.hivemind.dist.runtime.HubVertx;
+import dev.hivemind.dist.runtime.ClusterLauncher;
 import dev.hivemind.dist.runtime.NodeConfiguration;
+import dev.hivemind.engine.cluster.HubCluster;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.runtime.HiveMindEngine;
 import dev.hivemind.engine.runtime.HubServer;
@@ -63,6 +65,10 @@ final class ListenCommand implements Runnable {
     @Option(names = "--binarize", description = "Offer bit-packed binary frames.")
     boolean binarize;
 
+    @Option(names = "--cluster", description = "Run as one node of a cluster of hub nodes (the configuration's "
+            + "cluster: section says where the other nodes are; docs/cluster.md).")
+    boolean cluster;
+
     @Option(names = "--admin-port", paramLabel = "PORT", description = "Serve metrics (/metrics, Prometheus) and "
             + "health (/health) on this port (0: any free one); off by default. 'hivemind status' reads them.")
     Integer adminPort;
@@ -79,13 +85,19 @@ final class ListenCommand implements Runnable {
         HiveMindConfig cfg = node.config();
         ClientStore store = node.openClientStore();
         HubAdmin admin = adminPort == null ? null : HubAdmin.prepare(home);
+        HubCluster joined = null;
         HubServer server;
         try {
-            server = HiveMindEngine.create(cfg, node.discoverPlugins(), store);
+            joined = cfg.cluster().enabled() ? ClusterLauncher.join(cfg.cluster(), parent.environment().distribution())
+                    : null;
+            server = joined == null ? HiveMindEngine.create(cfg, node.discoverPlugins(), store)
+                    : HiveMindEngine.create(cfg, node.discoverPlugins(), store, joined.module());
         } catch (RuntimeException e) {
+            leave(joined);
             closeAll(admin, store);
             throw new CliFailure("cannot start the hub: " + e.getMessage());
         }
+        HubCluster member = joined;
         Map<String, InetSocketAddress> bound;
         String adminUrl;
         try {
@@ -93,6 +105,7 @@ final class ListenCommand implements Runnable {
             adminUrl = admin == null ? null : admin.serve(server, adminHost, adminPort);
         } catch (RuntimeException e) {
             server.close();
+            leave(member);
             closeAll(admin, store);
             throw e instanceof CliFailure ? e : new CliFailure(e.getMessage());
         }
@@ -102,17 +115,26 @@ final class ListenCommand implements Runnable {
                 admin.stopping();
             }
             server.close();
+            leave(member);
             closeAll(admin, store);
             stopped.countDown();
         }, "hivemind-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         HubBanner.print(out, cfg, bound, home, node.source(), server.hub().authMethodNames(), store.list().size(),
-                adminUrl);
+                adminUrl, member == null ? null : "member " + member.memberAddress() + " of cluster '" + member.name()
+                        + "' (" + member.members().size() + " members: " + String.join(", ", member.members()) + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Leaves the cluster (after the hub closed its connections): the other nodes drop this node's peers. */
+    private static void leave(HubCluster member) {
+        if (member != null) {
+            member.close();
         }
     }
 
@@ -128,6 +150,9 @@ final class ListenCommand implements Runnable {
         Map<String, Object> tree = new LinkedHashMap<>();
         if (binarize) {
             tree.put("binarize", true);
+        }
+        if (cluster) {
+            tree.put("cluster", Map.of("enabled", true));
         }
         if (transports == null && host == null && port == null && tcpPort == null && !tls) {
             return tree;

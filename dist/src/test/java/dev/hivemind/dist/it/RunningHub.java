@@ -77,6 +77,17 @@ final class RunningHub {
         }
     }
 
+    /** The hub's log (its standard error) so far. */
+    String logSoFar() {
+        return Launcher.read(logFile);
+    }
+
+    /** Kills the hub as a crash would (SIGKILL: no shutdown hook, nothing said to anyone) and waits for it to end. */
+    void kill() {
+        process.destroyForcibly();
+        assertTrue(awaitQuietly(), "the hub did not end after SIGKILL");
+    }
+
     /** What the hub printed on standard output so far. */
     String output() {
         synchronized (out) {

@@ -173,10 +173,11 @@ public final class ConfigLoader {
         PluginSettings agentSettings = root.rawSection("agent_settings");
         RoutingSettings routing = RoutingSettings.read(root);
         RegistrySettings registry = RegistrySettings.read(root);
+        ClusterSettings cluster = ClusterSettings.read(root.section("cluster"));
         root.finish();
 
         return new HiveMindConfig(nodeId, dataDir, plugins, handshake, crypto, methods, authSettings, transports,
-                workers, limits, agent, agentSettings, methodsDefaulted, routing, registry);
+                workers, limits, agent, agentSettings, methodsDefaulted, routing, registry, cluster);
     }
 
     /** {@code $HIVEMIND_HOME}, else {@code ~/.local/share/hivemind-jvm}. */

@@ -83,6 +83,9 @@ public final class ConfigWriter {
         }
         c.routing().write(root);
         root.put("registry", c.registry().toTree());
+        if (c.cluster().enabled() || !c.cluster().equals(ClusterSettings.defaults())) {
+            root.put("cluster", c.cluster().toTree());
+        }
         return root;
     }
 

@@ -24,12 +24,15 @@ import java.util.Map;
  * @param authMethodsDefaulted the configuration named no auth methods: {@link #authMethods()} is the built-in list and
  *                        only those of them that are installed are enabled (a reduced distribution starts without a
  *                        configuration file); methods named explicitly must all be installed
+ * @param routing         site id, binary handler, upstream hub
+ * @param registry        where the client database is ({@code registry:}; SQLite in the data directory by default)
+ * @param cluster         this hub as a node of a cluster (off by default)
  */
 public record HiveMindConfig(String nodeId, Path dataDirectory, Path pluginsDirectory, HandshakeSettings handshake,
         CryptoSettings crypto, List<String> authMethods, Map<String, PluginSettings> authSettings,
         List<TransportSettings> transports, WorkerSettings workers, LimitSettings limits, String agent,
         PluginSettings agentSettings, boolean authMethodsDefaulted, RoutingSettings routing,
-        RegistrySettings registry) {
+        RegistrySettings registry, ClusterSettings cluster) {
 
     public HiveMindConfig {
         authMethods = List.copyOf(authMethods);
@@ -37,6 +40,7 @@ public record HiveMindConfig(String nodeId, Path dataDirectory, Path pluginsDire
         transports = List.copyOf(transports);
         routing = routing == null ? RoutingSettings.defaults() : routing;
         registry = registry == null ? RegistrySettings.defaults() : registry;
+        cluster = cluster == null ? ClusterSettings.defaults() : cluster;
     }
 
     /** The settings section of an auth plugin (empty if the configuration has none). */

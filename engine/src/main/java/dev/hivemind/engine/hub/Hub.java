@@ -56,8 +56,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     private final String nodePublicKey;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
     private final HubMetrics metrics = new HubMetrics();
-    private final FailureLimiter failures;
-    private final KdfBudget kdfBudget;
+    private final SourceLedger ledger;
     private final HandshakeSlots<ServerSession> handshaking;
     private final LastSeenRecorder lastSeen;
     private final ClientRecheck recheck;
@@ -70,9 +69,22 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
      * @param io       pool for blocking registry lookups
      * @param clock    clock for the failure limiter
      */
-    @Inject
     public Hub(ClientRegistry registry, AuthPolicy authPolicy, Router router, SessionEnvironment env,
             @Named("io") WorkerPool io, java.time.Clock clock) {
+        this(registry, authPolicy, router, env, io, new LocalSourceLedger(env.limits(), clock));
+    }
+
+    /**
+     * @param registry   the client registry (may block; called on the I/O pool)
+     * @param authPolicy the enabled auth methods and which of them may authenticate which client
+     * @param router     routes the messages of established sessions (its identity gives the node id and key)
+     * @param env        session services
+     * @param io         pool for blocking registry lookups
+     * @param ledger     failed authentications and key derivations per source (shared by the nodes of a cluster)
+     */
+    @Inject
+    public Hub(ClientRegistry registry, AuthPolicy authPolicy, Router router, SessionEnvironment env,
+            @Named("io") WorkerPool io, SourceLedger ledger) {
         this.registry = registry;
         this.authPolicy = authPolicy;
         this.enroller = new FirstUseEnroller(registry, io);
@@ -80,8 +92,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
         this.env = env;
         this.io = io;
         this.nodeId = router.identity().nodeId();
-        this.failures = new FailureLimiter(env.limits(), clock);
-        this.kdfBudget = new KdfBudget(env.limits(), clock);
+        this.ledger = ledger;
         this.handshaking = new HandshakeSlots<>(env.limits().maxPending(), env.limits().sources().maxPendingPerAddress());
         this.lastSeen = new LastSeenRecorder(registry, io, env.scheduler());
         this.recheck = new ClientRecheck(registry, io, env.scheduler(), () -> List.copyOf(sessions));
@@ -176,16 +187,23 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
                     request.remoteAddress(), sessions.size(), handshaking.size());
             return CompletableFuture.completedFuture(Admission.Rejected.busy());
         }
-        if (failures.blocked(Sources.client(accessKey, address), address)) {
-            metrics.admissionRefused(request.transport(), "too_many_failures");
-            LOG.warn("rejected {} from {} ({}): too many failed authentications", request.transport(),
-                    request.remoteAddress(), userAgent);
-            return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
-        }
+        return ledger.blocked(Sources.client(accessKey, address), address).thenCompose(blocked -> {
+            if (blocked) {
+                metrics.admissionRefused(request.transport(), "too_many_failures");
+                LOG.warn("rejected {} from {} ({}): too many failed authentications", request.transport(),
+                        request.remoteAddress(), userAgent);
+                return CompletableFuture.completedFuture(Admission.Rejected.tooManyFailures());
+            }
+            return lookUp(request, accessKey, userAgent, address);
+        });
+    }
+
+    private CompletionStage<Admission> lookUp(AdmissionRequest request, String accessKey, String userAgent,
+            String address) {
         return io.compute(() -> lookup(accessKey), Runnable::run).<Admission>thenApply(found -> {
             if (found.isEmpty()) {
                 metrics.admissionRefused(request.transport(), "unknown_access_key");
-                failures.recordUnknownKey(address);
+                ledger.recordUnknownKey(address);
                 LOG.info("rejected {} from {} ({}): invalid access key", request.transport(), request.remoteAddress(),
                         userAgent);
                 return Admission.Rejected.unknownKey();
@@ -235,7 +253,7 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
     public void onEstablished(ServerSession session) {
         handshaking.release(session);
         metrics.handshakeEstablished(session.sessionInfo());
-        failures.recordSuccess(clientSource(session));
+        ledger.recordSuccess(clientSource(session));
         // batched: the registry may block (a database write), never per handshake nor on the connection's thread
         lastSeen.record(session.client().clientId(), System.currentTimeMillis() / 1000.0);
         recheck.ensureScheduled();
@@ -267,13 +285,13 @@ public final class Hub implements ConnectionAcceptor, ServerSessionListener, Aut
 
     @Override
     public void onAuthenticationFailure(ServerSession session) {
-        failures.recordAuthFailure(clientSource(session), Sources.address(session.connection().remoteAddress()));
+        ledger.recordAuthFailure(clientSource(session), Sources.address(session.connection().remoteAddress()));
     }
 
     @Override
     public String beforeComputation(ServerSession session) {
         String address = Sources.address(session.connection().remoteAddress());
-        if (!kdfBudget.tryCharge(clientSource(session), address)) {
+        if (!ledger.tryChargeKdf(clientSource(session), address)) {
             metrics.keyDerivationRefused();
             throw new ServerBusyException(CloseCode.TRY_AGAIN_LATER.defaultReason(),
                     "key-derivation budget of " + address + " or of its access key is spent");

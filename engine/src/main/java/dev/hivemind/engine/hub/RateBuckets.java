@@ -10,9 +10,9 @@ import java.util.Map;
  * {@code period}; a key has room while one more unit fits under {@code capacity}. Used both as a token bucket (take a
  * unit only if there is room: a budget) and as a failure counter (always add; the key is blocked while it has no
  * room). Bounded: at most {@code maxKeys} keys, the least recently used forgotten first. O(1) memory per key.
- * Thread-safe.
+ * Thread-safe. A ledger shared by the nodes of a cluster keeps one as each node's view of the shared levels.
  */
-final class RateBuckets {
+public final class RateBuckets {
     private final double capacity;
     private final double drainPerMilli;
     private final Clock clock;
@@ -28,7 +28,7 @@ final class RateBuckets {
      * @param period   how long a full bucket takes to drain
      * @param maxKeys  keys tracked at most
      */
-    RateBuckets(int capacity, Duration period, int maxKeys, Clock clock) {
+    public RateBuckets(int capacity, Duration period, int maxKeys, Clock clock) {
         this.capacity = capacity;
         this.drainPerMilli = capacity / (double) Math.max(1, period.toMillis());
         this.clock = clock;
@@ -43,7 +43,7 @@ final class RateBuckets {
     }
 
     /** Whether one more unit fits for {@code key}. */
-    synchronized boolean hasRoom(String key) {
+    public synchronized boolean hasRoom(String key) {
         if (capacity <= 0) {
             return true;
         }
@@ -52,7 +52,7 @@ final class RateBuckets {
     }
 
     /** Adds one unit to {@code key} (capped at the capacity). */
-    synchronized void add(String key) {
+    public synchronized void add(String key) {
         if (capacity <= 0) {
             return;
         }
@@ -62,8 +62,41 @@ final class RateBuckets {
         b.updated = now;
     }
 
+    /** Raises {@code key}'s level to at least {@code level} as of now (what another node of a cluster counted). */
+    public synchronized void raise(String key, double level) {
+        if (capacity <= 0 || level <= 0) {
+            return;
+        }
+        long now = clock.millis();
+        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket());
+        b.level = Math.min(capacity, Math.max(drained(b, now), level));
+        b.updated = now;
+    }
+
+    /** The units {@code key} holds now. */
+    public synchronized double level(String key) {
+        Bucket b = buckets.get(key);
+        return b == null ? 0 : drained(b, clock.millis());
+    }
+
+    /** Whether this table counts anything (a capacity of 0 disables it). */
+    public boolean enabled() {
+        return capacity > 0;
+    }
+
+    /**
+     * One step of the leaky bucket, for a level kept elsewhere: what {@code level}, last updated at {@code updated},
+     * holds at {@code now} when {@code capacity} units drain per {@code period}, plus {@code add} (capped at the
+     * capacity).
+     */
+    public static double step(double level, long updated, long now, int capacity, Duration period, double add) {
+        double drainPerMilli = capacity / (double) Math.max(1, period.toMillis());
+        double drained = now > updated ? Math.max(0, level - (now - updated) * drainPerMilli) : level;
+        return Math.min(capacity, drained + add);
+    }
+
     /** Forgets {@code key}. */
-    synchronized void forget(String key) {
+    public synchronized void forget(String key) {
         buckets.remove(key);
     }
 

@@ -21,8 +21,8 @@ import dev.hivemind.engine.codec.json.JsonLimits;
 import dev.hivemind.engine.config.ConfigException;
 import dev.hivemind.engine.config.HiveMindConfig;
 import dev.hivemind.engine.hub.Hub;
+import dev.hivemind.engine.hub.SourceLedger;
 import dev.hivemind.engine.hub.router.HubIdentity;
-import dev.hivemind.engine.hub.router.LocalPeerDirectory;
 import dev.hivemind.engine.hub.router.LocalPeerMailer;
 import dev.hivemind.engine.hub.router.Router;
 import dev.hivemind.engine.plugin.PluginCatalog;
@@ -49,7 +49,7 @@ import java.util.Set;
  * built by constructor injection. Every pool and the scheduler made here are owned by the module's {@link Lifecycle},
  * which {@link HubServer#close()} closes last, in reverse order. The embedding application binds
  * {@link ClientRegistry} (the distribution binds its SQLite store) and may override {@link SecureRandom} or
- * {@link Scheduler} for tests.
+ * {@link Scheduler} for tests, and {@link HubTopology} to run the hub as a node of a cluster.
  */
 public final class HubModule extends AbstractModule {
     /** The {@code @Named} value of the hub's peer id ({@code node_id}). */
@@ -76,6 +76,7 @@ public final class HubModule extends AbstractModule {
         bindConstant().annotatedWith(Names.named(NODE_ID)).to(config.nodeId());
         bind(Hub.class).in(Singleton.class);
         bind(HubServer.class).in(Singleton.class);
+        bind(HubTopology.class).to(StandaloneTopology.class).in(Singleton.class);
         MapBinder<String, ServerAuthFactory> serverAuth = MapBinder.newMapBinder(binder(), String.class,
                 ServerAuthFactory.class);
         catalog.serverAuth().forEach((name, f) -> serverAuth.addBinding(name).toInstance(f));
@@ -195,20 +196,28 @@ public final class HubModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HiveAgent agent(Map<String, HiveAgent> all, Clock clock, SecureRandom random) {
+    SourceLedger ledger(HubTopology topology, Clock clock) {
+        return topology.ledger(config.limits(), clock);
+    }
+
+    @Provides
+    @Singleton
+    HiveAgent agent(Map<String, HiveAgent> all, Clock clock, SecureRandom random, HubTopology topology) {
         HiveAgent agent = all.get(config.agent());
         if (agent == null) {
             throw new PluginDiscoveryException("configured agent '" + config.agent() + "' is not installed; found: "
                     + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
-        agent.initialize(new EnginePluginContext(config.agentSettings(), config.dataDirectory(), clock, random));
+        agent.initialize(new EnginePluginContext(config.agentSettings(), config.dataDirectory(), clock, random,
+                topology.services()));
         return agent;
     }
 
     /** The configured binary handler, initialised once; empty when none is configured. */
     @Provides
     @Singleton
-    Optional<BinaryHandler> binaryHandler(Map<String, BinaryHandler> all, Clock clock, SecureRandom random) {
+    Optional<BinaryHandler> binaryHandler(Map<String, BinaryHandler> all, Clock clock, SecureRandom random,
+            HubTopology topology) {
         Optional<String> name = config.routing().optionalBinaryHandler();
         if (name.isEmpty()) {
             return Optional.empty();
@@ -219,22 +228,25 @@ public final class HubModule extends AbstractModule {
                     + "found: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
         handler.initialize(new EnginePluginContext(config.routing().binaryHandlerSettings(), config.dataDirectory(),
-                clock, random));
+                clock, random, topology.services()));
         return Optional.of(handler);
     }
 
-    /** The router, with the upstream link of the {@code upstream:} section attached (it starts with the router). */
+    /**
+     * The router (its directory and the other nodes from the {@link HubTopology}), with the upstream link of the
+     * {@code upstream:} section attached (it starts with the router).
+     */
     @Provides
     @Singleton
     Router router(AuthPolicy authPolicy, Map<String, ClientAuthFactory> clientAuth,
             Map<String, TransportFactory> transports, HiveAgent agent, Optional<BinaryHandler> binary,
-            SessionFraming framing, SessionEnvironment env, Clock clock, SecureRandom random) {
-        HubIdentity identity = HubIdentity.create(config.nodeId(), config.routing().siteId(),
+            SessionFraming framing, SessionEnvironment env, Clock clock, SecureRandom random, HubTopology topology) {
+        HubIdentity identity = topology.identity(config.nodeId(), config.routing().siteId(),
                 Hub.nodePublicKey(authPolicy.methods()));
-        Router router = new Router(identity, new LocalPeerDirectory(), new LocalPeerMailer(), framing.codec(),
-                new Router.Plugins(agent, binary), clock);
-        config.routing().optionalUpstream().ifPresent(up -> router.attachUpstream(UpstreamWiring.create(up, config,
-                clientAuth, transports, env, identity, clock, random)));
+        Router router = new Router(identity, topology.directory(), new LocalPeerMailer(), topology.otherNodes(),
+                framing.codec(), new Router.Plugins(agent, binary), clock);
+        config.routing().optionalUpstream().ifPresent(up -> router.attachUpstream(topology.upstream(
+                () -> UpstreamWiring.create(up, config, clientAuth, transports, env, identity, clock, random))));
         return router;
     }
 }

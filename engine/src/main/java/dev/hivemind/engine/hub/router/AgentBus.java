@@ -33,6 +33,15 @@ final class AgentBus implements HubBus {
 
     @Override
     public int emit(Map<String, Object> ovosMessage) {
+        return emit(ovosMessage, false);
+    }
+
+    @Override
+    public int emitLocal(Map<String, Object> ovosMessage) {
+        return emit(ovosMessage, true);
+    }
+
+    private int emit(Map<String, Object> ovosMessage, boolean hereOnly) {
         Object ctx = ovosMessage.get("context");
         if (!(ctx instanceof Map<?, ?> context) || !(ovosMessage.get("type") instanceof String)) {
             return 0;
@@ -48,7 +57,7 @@ final class AgentBus implements HubBus {
         int sent = 0;
         for (Object t : targets) {
             Optional<PeerEntry> e = t instanceof String peerId ? directory.entry(peerId) : Optional.empty();
-            if (e.isPresent()) {
+            if (e.isPresent() && (!hereOnly || identity.holds(e.get().address()))) {
                 if (bus == null) {
                     bus = HiveMessage.builder(MessageType.BUS).payload(payload).build();
                 }

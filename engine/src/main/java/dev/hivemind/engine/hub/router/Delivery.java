@@ -11,20 +11,23 @@ import java.util.function.Supplier;
 /**
  * Fan-out: how a relayed message reaches each kind of recipient. Satellites receive the unwrapped inner message (what
  * hivemind-core sends, H3); hubs below and the upstream hub receive it wrapped again, with this hub's route hop, so
- * that they can relay it further and recognise it if it ever comes back.
+ * that they can relay it further and recognise it if it ever comes back. In a cluster, a message for every peer goes
+ * to this node's peers and once to each other node ({@link OtherNodes#fanOut}), which delivers it to its own.
  */
 final class Delivery {
     private final HubIdentity identity;
     private final RouterDirectory directory;
     private final PeerMailer mailer;
+    private final OtherNodes nodes;
     private final HiveMessageCodec codec;
     private final Supplier<Optional<Upstream>> upstream;
 
-    Delivery(HubIdentity identity, RouterDirectory directory, PeerMailer mailer, HiveMessageCodec codec,
-            Supplier<Optional<Upstream>> upstream) {
+    Delivery(HubIdentity identity, RouterDirectory directory, PeerMailer mailer, OtherNodes nodes,
+            HiveMessageCodec codec, Supplier<Optional<Upstream>> upstream) {
         this.identity = identity;
         this.directory = directory;
         this.mailer = mailer;
+        this.nodes = nodes;
         this.codec = codec;
         this.upstream = upstream;
     }
@@ -41,8 +44,22 @@ final class Delivery {
      * @return how many peers it went to
      */
     int toPeers(MessageType wrapperType, HiveMessage inner, List<Object> route, String exceptPeerId) {
+        nodes.fanOut(new FanOut(FanOut.Kind.PEERS, wrapperType, inner, route, exceptPeerId));
+        return toPeersHere(wrapperType, inner, route, exceptPeerId);
+    }
+
+    /** What another node of the cluster handed over: to this node's peers. */
+    void fanOutHere(FanOut f) {
+        if (f.kind() == FanOut.Kind.PEERS) {
+            toPeersHere(f.wrapperType(), f.message(), f.route(), f.exceptPeerId());
+        } else {
+            toHubsHere(f.message(), f.exceptPeerId());
+        }
+    }
+
+    private int toPeersHere(MessageType wrapperType, HiveMessage inner, List<Object> route, String exceptPeerId) {
         int n = 0;
-        for (PeerEntry e : directory.entries()) {
+        for (PeerEntry e : directory.entriesAt(identity.memberId())) {
             if (e.peerId().equals(exceptPeerId) || e.info().role() == PeerInfo.Role.UPSTREAM) {
                 continue;
             }
@@ -53,10 +70,19 @@ final class Delivery {
         return n;
     }
 
-    /** An INTERCOM nobody here holds: to every hub below but the sender, with this hub's hop. */
+    /**
+     * An INTERCOM nobody here holds: to every hub below but the sender, with this hub's hop.
+     *
+     * @return how many hubs below this node holds it went to (other nodes count their own)
+     */
     int toHubs(HiveMessage message, String exceptPeerId) {
+        nodes.fanOut(new FanOut(FanOut.Kind.HUBS, MessageType.INTERCOM, message, message.route(), exceptPeerId));
+        return toHubsHere(message, exceptPeerId);
+    }
+
+    private int toHubsHere(HiveMessage message, String exceptPeerId) {
         int n = 0;
-        for (PeerEntry e : directory.entries()) {
+        for (PeerEntry e : directory.entriesAt(identity.memberId())) {
             if (e.info().role() == PeerInfo.Role.HUB && !e.peerId().equals(exceptPeerId)) {
                 mailer.post(e.address(), withOwnHop(message, e.peerId()));
                 n++;

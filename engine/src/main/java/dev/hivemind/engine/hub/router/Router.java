@@ -38,6 +38,7 @@ public final class Router implements AutoCloseable {
     private final HubIdentity identity;
     private final RouterDirectory directory;
     private final LocalPeerMailer mailer;
+    private final OtherNodes nodes;
     private final MessagePolicy policy;
     private final BusContextRewrite rewrite = new BusContextRewrite("en-us");
     private volatile RoutingEvents events = RoutingEvents.NONE;
@@ -50,22 +51,39 @@ public final class Router implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Optional<Upstream> upstream = Optional.empty();
 
+    /** A router for a hub alone (no other nodes; the parameters as below). */
+    public Router(HubIdentity identity, RouterDirectory directory, LocalPeerMailer mailer, HiveMessageCodec codec,
+            Plugins agents, Clock clock) {
+        this(identity, directory, mailer, OtherNodes.NONE, codec, agents, clock);
+    }
+
     /**
-     * @param identity  who this hub is
-     * @param directory the peer directory (local, or shared by a cluster)
+     * A router for one node of a cluster of hub nodes ({@link OtherNodes#NONE}: a hub alone).
+     *
+     * @param identity  who this hub is (its route id shared by the cluster, its member id its own)
+     * @param directory the peer directory shared by the cluster
      * @param mailer    delivery to this process's connections
+     * @param nodes     the other nodes: messages for the connections they hold, and fan-outs
      * @param codec     reads and writes wrapped messages
      * @param agents    the agent and the optional binary handler
      * @param clock     timestamps of PING answers
      */
-    public Router(HubIdentity identity, RouterDirectory directory, LocalPeerMailer mailer, HiveMessageCodec codec,
-            Plugins agents, Clock clock) {
+    public Router(HubIdentity identity, RouterDirectory directory, LocalPeerMailer mailer, OtherNodes nodes,
+            HiveMessageCodec codec, Plugins agents, Clock clock) {
         this.identity = identity;
         this.directory = directory;
         this.mailer = mailer;
+        this.nodes = nodes;
         this.policy = new MessagePolicy(codec);
         this.agents = new AgentCalls(agents.agent(), agents.binaryHandler());
-        this.delivery = new Delivery(identity, directory, mailer, codec, () -> upstream);
+        PeerMailer anywhere = (address, message) -> {
+            if (identity.holds(address)) {
+                mailer.post(address, message);
+            } else {
+                nodes.post(address, message);
+            }
+        };
+        this.delivery = new Delivery(identity, directory, anywhere, nodes, codec, () -> upstream);
         this.intercom = new IntercomRouting(identity, directory, delivery, this.agents);
         this.relay = new Relay(identity, delivery, new PingResponder(identity, delivery, clock), intercom, this.agents,
                 this::injectRelayedBus);
@@ -95,9 +113,13 @@ public final class Router implements AutoCloseable {
         return directory;
     }
 
-    /** Starts the agent and the binary handler, then the upstream link (once; later calls do nothing). */
+    /**
+     * Starts receiving from the other nodes of a cluster, the agent and the binary handler, then the upstream link
+     * (once; later calls do nothing).
+     */
     public void start() {
         if (started.compareAndSet(false, true)) {
+            nodes.start(this);
             agents.start(bus);
             upstream.ifPresent(u -> u.start(this));
         }
@@ -108,13 +130,26 @@ public final class Router implements AutoCloseable {
         this.upstream = Optional.of(link);
     }
 
-    /** Stops the upstream link, the agent and the binary handler. */
+    /** Stops the upstream link, the agent and the binary handler, and receiving from the other nodes. */
     @Override
     public void close() {
         if (started.compareAndSet(true, false)) {
             upstream.ifPresent(Upstream::close);
             agents.stop();
+            nodes.close();
         }
+    }
+
+    // ---------------------------------------------------------------- other nodes of a cluster
+
+    /** A message another node posted to one of this node's connections (dropped if the connection is gone). */
+    public void deliverHere(String address, HiveMessage message) {
+        mailer.post(address, message);
+    }
+
+    /** A relayed message another node handed over: to this node's peers ({@link FanOut}). */
+    public void onFanOut(FanOut fanOut) {
+        delivery.fanOutHere(fanOut);
     }
 
     // ---------------------------------------------------------------- local sessions
@@ -134,8 +169,8 @@ public final class Router implements AutoCloseable {
             }
         }
         PeerInfo info = new PeerInfo(session.peerId(), role, client.clientId(), client.name(), session.siteId(),
-                publicKey, client.admin(), identity.routeId());
-        PeerEntry entry = new PeerEntry(info, identity.routeId() + "/" + session.connection().id());
+                publicKey, client.admin(), identity.memberId());
+        PeerEntry entry = new PeerEntry(info, identity.address(session.connection().id()));
         RSAPublicKey key = publicKey == null ? null : PublicKeys.parse(publicKey).orElse(null);
         LocalPeer peer = new LocalPeer(session, entry, key,
                 BusContextRewrite.initialSession(session.helloPayload(), session.sessionId(), session.siteId()));

@@ -24,4 +24,9 @@ public interface RouterDirectory extends PeerDirectory {
 
     /** Every entry, in no particular order. */
     List<PeerEntry> entries();
+
+    /** The entries of the connections one hub node holds ({@link HubIdentity#memberId()}). */
+    default List<PeerEntry> entriesAt(String memberId) {
+        return entries().stream().filter(e -> memberId.equals(HubIdentity.memberOf(e.address()))).toList();
+    }
 }
