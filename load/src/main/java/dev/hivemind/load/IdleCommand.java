@@ -52,6 +52,8 @@ final class IdleCommand extends LoadCommand {
             pool.open(target, connections, concurrency, i -> m -> { }, timeoutSeconds + connections / 10);
             double openSeconds = (System.nanoTime() - t0) / 1e9;
             List<HiveMindConnection> open = pool.connections();
+            // a session that never opened is a failed operation of this mode, under its cause
+            pool.handshakes().failures().forEach((cause, n) -> outcomes.failures("opening-" + cause, n));
             for (HiveMindConnection c : open) {
                 c.closed().thenAccept(info -> {
                     if (holding.get()) {

@@ -44,6 +44,13 @@ final class Outcomes {
         failures.computeIfAbsent(cause, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** {@code n} failures with an explicit cause label. */
+    void failures(String cause, long n) {
+        if (n > 0) {
+            failures.computeIfAbsent(cause, k -> new AtomicLong()).addAndGet(n);
+        }
+    }
+
     long completed() {
         return completed.sum();
     }

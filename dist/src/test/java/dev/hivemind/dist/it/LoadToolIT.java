@@ -104,6 +104,19 @@ class LoadToolIT {
         assertTrue(r.at("/mode_results/hub_rss_per_session_kib").isNumber(), r.toString());
     }
 
+    @Test
+    void idleModeCountsSessionsThatCouldNotOpenAsFailures() throws IOException {
+        Path report = tmp.resolve("report-refused.json");
+        Finished run = load.run(tmp.resolve("load-home"), "idle", url, "--auth", "psk", "--access-key",
+                "no-such-client", "--crypto-key", client.cryptoKey(), "--connections", "3", "--concurrency", "3",
+                "--duration", "1", "--report", report.toString(), "--home", tmp.resolve("load-home").toString());
+        JsonNode r = JSON.readTree(report.toFile());
+        assertEquals(0, r.at("/mode_results/established").asInt(), run.describe());
+        assertEquals(3, r.at("/operations/failed").asLong(), r.toString());
+        assertTrue(r.get("failures").toString().contains("opening-"), r.toString());
+        assertTrue(run.err().contains("3 failed"), run.describe());
+    }
+
     private JsonNode run(String mode, String auth, String... more) throws IOException {
         Path report = tmp.resolve("report-" + (++reports) + ".json");
         String accessKey = auth.equals("rsa") ? rsaClient.accessKey() : client.accessKey();
