@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransportServer.class);
 
     private final AtomicInteger pendingAdmissions = new AtomicInteger();
-    private final Map<String, PendingConnections.Slot> upgrading = new ConcurrentHashMap<>();
+    private final Map<String, WaitingUpgrade> upgrading = new ConcurrentHashMap<>();
     private HttpServer server;
     private PendingConnections pending;
 
@@ -129,27 +128,40 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
      */
     private void onConnection(HttpConnection connection) {
         InetSocketAddress remote = SocketAddresses.of(connection.remoteAddress());
-        Optional<PendingConnections.Slot> slot = pending.take(remote, () -> {
-            LOG.info("websocket: {} did not complete its upgrade within {}; closing", remote,
-                    settings.admissionTimeout());
-            connection.close();
-        }, () -> {
-            LOG.info("websocket: {} evicted: the oldest of {} connections waiting for their upgrade",
-                    remote, settings.maxPendingAdmissions());
-            connection.close();
-        });
+        WaitingUpgrade waiting = new WaitingUpgrade(connection);
+        Optional<PendingConnections.Slot> slot = pending.take(remote,
+                () -> endWaiting(waiting, remote, "did not complete its upgrade within " + settings.admissionTimeout()),
+                () -> endWaiting(waiting, remote, "evicted: the oldest of " + settings.maxPendingAdmissions()
+                        + " connections waiting for their upgrade"));
         if (slot.isEmpty()) {
             LOG.info("websocket: refusing {}: {} connections from its address wait for their upgrade",
                     remote, settings.maxPendingPerAddress());
             connection.close();
             return;
         }
+        waiting.slot(slot.get());
         String key = keyOf(connection.remoteAddress());
-        upgrading.put(key, slot.get());
+        upgrading.put(key, waiting);
         connection.closeHandler(v -> {
             slot.get().release();
-            upgrading.remove(key, slot.get());
+            upgrading.remove(key, waiting);
         });
+    }
+
+    /**
+     * A waiting connection's place was taken back (its deadline, or a newcomer needed it): one whose request was read
+     * and waits for its admission is refused with 503 and closed; one that sent no request yet is closed.
+     */
+    private void endWaiting(WaitingUpgrade waiting, InetSocketAddress remote, String why) {
+        LOG.info("websocket: {} {}; closing", remote, why);
+        if (waiting.awaitingAnswer() && waiting.decide()) {
+            vertx().cancelTimer(waiting.admissionTimer());
+            pendingAdmissions.decrementAndGet();
+            refuse(waiting.handshake(), 503, remote, "no place left waiting for admission")
+                    .onComplete(ar -> waiting.connection.close());
+        } else {
+            waiting.connection.close();
+        }
     }
 
     private static String keyOf(io.vertx.core.net.SocketAddress address) {
@@ -177,13 +189,15 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             return;
         }
         Context context = Vertx.currentContext();
-        AtomicBoolean decided = new AtomicBoolean();
+        WaitingUpgrade known = upgrading.get(keyOf(handshake.remoteAddress()));
+        WaitingUpgrade waiting = known != null ? known : new WaitingUpgrade(null); // null: it left already
         long timer = vertx().setTimer(settings.admissionTimeout().toMillis(), t -> {
-            if (decided.compareAndSet(false, true)) {
+            if (waiting.decide()) {
                 pendingAdmissions.decrementAndGet();
                 refuse(handshake, 503, remote, "admission timed out");
             }
         });
+        waiting.requested(handshake, timer);
         CompletionStage<Admission> admission;
         try {
             admission = acceptor.admit(new AdmissionRequest(token, WebSocketTransportFactory.NAME, remote));
@@ -191,7 +205,7 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             admission = CompletableFuture.failedFuture(e);
         }
         admission.whenComplete((result, error) -> context.runOnContext(v -> {
-            if (!decided.compareAndSet(false, true)) {
+            if (!waiting.decide()) {
                 return;
             }
             vertx().cancelTimer(timer);
@@ -228,9 +242,9 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             upgraded = Future.failedFuture(e);
         }
         upgraded.onComplete(ar -> {
-            PendingConnections.Slot slot = upgrading.remove(keyOf(handshake.remoteAddress()));
-            if (slot != null) {
-                slot.release();
+            WaitingUpgrade waiting = upgrading.remove(keyOf(handshake.remoteAddress()));
+            if (waiting != null) {
+                waiting.slot().release();
             }
             if (ar.failed()) {
                 LOG.debug("websocket: upgrade of {} failed: {}", remote, String.valueOf(ar.cause()));
@@ -240,9 +254,10 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
         });
     }
 
-    private static void refuse(ServerWebSocketHandshake handshake, int status, InetSocketAddress remote, String reason) {
+    private static Future<Void> refuse(ServerWebSocketHandshake handshake, int status, InetSocketAddress remote,
+            String reason) {
         LOG.info("websocket: refused {} with HTTP {}: {}", remote, status, reason);
-        handshake.reject(status);
+        return handshake.reject(status);
     }
 
     // ------------------------------------------------------------------ after the upgrade

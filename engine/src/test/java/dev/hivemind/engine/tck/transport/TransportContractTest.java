@@ -267,6 +267,8 @@ public abstract class TransportContractTest {
         acceptor.releaseAdmissions();
         join(pending);
         RecordingHandler server = acceptor.awaitConnection();
+        // the engine's handler is made first, then opened (on the connection's thread): wait for the second step
+        awaitCondition(() -> server.openCount() > 0, "the server side opened");
         assertEquals(1, server.openCount());
     }
 
