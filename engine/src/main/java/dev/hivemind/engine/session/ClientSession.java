@@ -2,44 +2,24 @@ package dev.hivemind.engine.session;
 
 import dev.hivemind.api.agent.SessionInfo;
 import dev.hivemind.api.auth.ClientAuthFactory;
-import dev.hivemind.api.auth.AuthStep;
-import dev.hivemind.api.auth.ClientAuthContext;
-import dev.hivemind.api.auth.ClientAuthExchange;
 import dev.hivemind.api.auth.ClientCredentials;
-import dev.hivemind.api.auth.ClientStart;
-import dev.hivemind.api.error.AuthenticationException;
 import dev.hivemind.api.error.CloseCode;
 import dev.hivemind.api.error.FrameTooLargeException;
 import dev.hivemind.api.error.ConnectionClosedException;
-import dev.hivemind.api.error.HandshakeTimeoutException;
 import dev.hivemind.api.error.HiveMindException;
-import dev.hivemind.api.error.NegotiationException;
 import dev.hivemind.api.error.ProtocolViolationException;
 import dev.hivemind.api.error.TransportClosedException;
-import dev.hivemind.api.handshake.ClientHandshake;
-import dev.hivemind.api.handshake.ClientHello;
-import dev.hivemind.api.handshake.HandshakeOffer;
-import dev.hivemind.api.handshake.HandshakeResponse;
-import dev.hivemind.api.handshake.ServerHello;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
 import dev.hivemind.api.transport.Frame;
-import dev.hivemind.api.wire.CipherSuite;
 import dev.hivemind.api.wire.HiveMessage;
 import dev.hivemind.api.wire.MessageType;
-import dev.hivemind.api.wire.ProtocolVersion;
 import dev.hivemind.api.wire.TextEncoding;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +30,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configured methods: at most one handshake method (password, rsa, or a plugin) is the <em>primary</em> method and
  * must be offered, or the connection fails as a downgrade. A key method (psk) is used as the initial key when the
- * server offers it; when it is the only configured method it is the primary one.
+ * server offers it; when it is the only configured method it is the primary one. The states before
+ * {@link ClientState#ESTABLISHED} belong to a {@link ClientHandshakePhase}, dropped once it is done.
  */
 public final class ClientSession implements ConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private final Connection connection;
-    private final ClientCredentials credentials;
     private final String serverAddress;
-    private final List<ClientAuthFactory> methods;
     private final ClientOptions options;
     private final SessionEnvironment env;
     private final ClientSessionListener listener;
@@ -66,14 +45,9 @@ public final class ClientSession implements ConnectionHandler {
     private final SatelliteBusContext busContext;
 
     private ClientState state = ClientState.AWAIT_HELLO;
-    private ServerHello hello;
     private final SessionKeys keys;
-    private final List<ClientAuthExchange> exchanges = new ArrayList<>();
-    private ClientAuthExchange active;
-    private ClientAuthFactory activeMethod;
-    private boolean askedBinarize;
-    private final Deadline deadline = new Deadline();
-    private long openedNanos;
+    /** The handshake, until the session is established. */
+    private ClientHandshakePhase handshake;
     private SessionInfo info;
     private HiveMindException failure;
 
@@ -98,14 +72,14 @@ public final class ClientSession implements ConnectionHandler {
                     + methods.stream().map(ClientAuthFactory::name).toList());
         }
         this.connection = connection;
-        this.credentials = credentials;
         this.serverAddress = serverAddress;
-        this.methods = List.copyOf(methods);
         this.options = options;
         this.env = env;
         this.listener = listener;
         this.keys = new SessionKeys(env.random(), env.crypto().replayCacheSize());
         this.busContext = new SatelliteBusContext(sessionId, options.siteId(), options.userAgent());
+        this.handshake = new ClientHandshakePhase(this, connection, credentials, serverAddress, List.copyOf(methods),
+                options, env, keys);
     }
 
     public ClientState state() {
@@ -188,8 +162,7 @@ public final class ClientSession implements ConnectionHandler {
 
     @Override
     public void onOpen() {
-        openedNanos = env.nanoTime().getAsLong();
-        deadline.start(env.scheduler(), options.handshakeTimeout(), connection.executor(), this::onDeadline);
+        handshake.open();
     }
 
     @Override
@@ -211,7 +184,7 @@ public final class ClientSession implements ConnectionHandler {
         release(code, reason, cause);
     }
 
-    // ---------------------------------------------------------------- protocol
+    // ---------------------------------------------------------------- frames
 
     private void handle(Frame frame) {
         if (frame.size() > env.limits().maxFrameBytes()) {
@@ -220,172 +193,44 @@ public final class ClientSession implements ConnectionHandler {
         }
         SessionFraming.Inbound in = env.framing().decode(frame, keys.present() ? keys.current().crypto() : null,
                 keys.present() ? keys.current().encoding() : TextEncoding.JSON_HEX);
+        if (state != ClientState.ESTABLISHED) {
+            handshake.onMessage(in);
+            return;
+        }
         HiveMessage msg = in.message();
         MessageType type = msg.type();
-        switch (state) {
-            case AWAIT_HELLO -> {
-                if (type != MessageType.HELLO) {
-                    throw unexpected(type);
-                }
-                hello = ServerHello.fromPayload(msg.payload());
-                state = ClientState.AWAIT_OFFER;
-            }
-            case AWAIT_OFFER -> {
-                if (type != MessageType.HANDSHAKE || HandshakeResponse.isResponse(msg.payload())) {
-                    throw unexpected(type);
-                }
-                onOffer(HandshakeOffer.fromPayload(msg.payload()));
-            }
-            case AUTHENTICATING -> {
-                if (type != MessageType.HANDSHAKE || active == null) {
-                    throw unexpected(type);
-                }
-                if (!HandshakeResponse.isResponse(msg.payload())) {
-                    throw new ProtocolViolationException("unexpected shake", "a second HANDSHAKE offer during the handshake");
-                }
-                onResponse(HandshakeResponse.fromPayload(msg.payload()));
-            }
-            case ESTABLISHED -> {
-                if (type == MessageType.HANDSHAKE || type == MessageType.HELLO) {
-                    throw new ProtocolViolationException("unexpected " + type.wireName(),
-                            type.wireName() + " after the handshake completed");
-                }
-                if (!in.encrypted() && options.requireEncryption()) {
-                    throw new ProtocolViolationException("encryption required",
-                            "plaintext " + type.wireName() + " frame after the session key was established");
-                }
-                listener.onMessage(msg);
-            }
-            default -> throw unexpected(type);
+        if (type == MessageType.HANDSHAKE || type == MessageType.HELLO) {
+            throw new ProtocolViolationException("unexpected " + type.wireName(),
+                    type.wireName() + " after the handshake completed");
         }
+        if (!in.encrypted() && options.requireEncryption()) {
+            throw new ProtocolViolationException("encryption required",
+                    "plaintext " + type.wireName() + " frame after the session key was established");
+        }
+        listener.onMessage(msg);
     }
 
-    private void onOffer(HandshakeOffer offer) {
-        if (offer.maxProtocolVersion() < options.minProtocolVersion()
-                || offer.minProtocolVersion() > options.maxProtocolVersion()
-                || offer.minProtocolVersion() > offer.maxProtocolVersion()) {
-            throw new NegotiationException("protocol version mismatch", "server offers versions "
-                    + offer.minProtocolVersion() + ".." + offer.maxProtocolVersion() + ", we accept "
-                    + options.minProtocolVersion() + ".." + options.maxProtocolVersion());
-        }
-        ClientAuthFactory primary = methods.stream().filter(ClientAuthFactory::isHandshake).findFirst()
-                .orElse(methods.get(0));
-        for (ClientAuthFactory m : methods) {
-            if (m.isHandshake()) {
-                continue;
-            }
-            boolean isPrimary = m == primary;
-            if (!isPrimary && !offer.flag(m.offerFlag().orElse(m.name()))) {
-                continue; // an auxiliary pre-shared key the server does not hold for us: not needed
-            }
-            ClientAuthExchange exchange = track(m.newExchange(new Context()));
-            ClientStart start = exchange.start(offer);
-            if (start instanceof ClientStart.KeyReady ready) {
-                keys.install(ready.key(), CipherSuite.AES_GCM, TextEncoding.JSON_HEX, false, m.name(), ProtocolVersion.ZERO);
-            } else {
-                throw new ProtocolViolationException("auth method misbehaved",
-                        "key method '" + m.name() + "' asked for a handshake");
-            }
-        }
-        if (!primary.isHandshake()) {
-            if (!keys.present()) {
-                throw new AuthenticationException("no session key from '" + primary.name() + "'");
-            }
-            establish();
-            return;
-        }
-        active = track(primary.newExchange(new Context()));
-        activeMethod = primary;
-        ClientStart start = active.start(offer);
-        if (!(start instanceof ClientStart.SendHandshake send)) {
-            throw new ProtocolViolationException("auth method misbehaved",
-                    "handshake method '" + primary.name() + "' did not produce a HANDSHAKE");
-        }
-        askedBinarize = offer.binarize() && options.binarize();
-        ClientHandshake hs = new ClientHandshake(askedBinarize,
-                options.encodings().stream().map(TextEncoding::wireName).toList(),
-                options.ciphers().stream().map(CipherSuite::wireName).toList(), send.authFields());
-        sendHandshakeMessage(HiveMessage.builder(MessageType.HANDSHAKE).payload(hs.toPayload()).build());
-        state = ClientState.AUTHENTICATING;
+    // ---------------------------------------------------------------- for the handshake phase
+
+    /** Moves to a handshake state ({@link ClientSession} itself moves to ESTABLISHED and CLOSED). */
+    void enter(ClientState next) {
+        state = next;
     }
 
-    private void onResponse(HandshakeResponse response) {
-        Negotiation.Choice choice = Negotiation.verifyChoice(response.cipher(), response.encoding(), options.ciphers(),
-                options.encodings());
-        ClientAuthExchange exchange = active;
-        CompletionStage<AuthStep> step = exchange.onServerResponse(response);
-        step.whenComplete((result, error) -> connection.executor().execute(() -> onAuthStep(choice, result, error)));
-    }
-
-    private void onAuthStep(Negotiation.Choice choice, AuthStep result, Throwable error) {
-        if (state != ClientState.AUTHENTICATING) {
-            AuthSteps.discard(result);
-            return;
-        }
-        Failures.guard(() -> {
-            AuthStep step = AuthSteps.settle(result, error);
-            if (step instanceof AuthStep.Continue c) {
-                Map<String, Object> payload = new LinkedHashMap<>(c.fields());
-                sendHandshakeMessage(HiveMessage.builder(MessageType.HANDSHAKE).payload(payload).build());
-                return;
-            }
-            AuthStep.Succeeded s = (AuthStep.Succeeded) step;
-            keys.install(s.key(), choice.cipher(), choice.encoding(), askedBinarize, activeMethod.name(),
-                    askedBinarize ? ProtocolVersion.TWO : ProtocolVersion.ONE);
-            establish();
-        }, this::fail, "cannot complete the handshake");
-    }
-
-    private void establish() {
-        String pubkey = active == null ? null : active.helloPublicKey().orElse(null);
-        Map<String, Object> session = new LinkedHashMap<>();
-        session.put("session_id", sessionId);
-        session.put("site_id", options.siteId());
-        ClientHello clientHello = new ClientHello(pubkey != null ? pubkey : options.helloPublicKey(), session,
-                options.siteId());
-        Map<String, Object> payload = new LinkedHashMap<>(clientHello.toPayload());
-        if (options.hub()) {
-            payload.put("node_type", "hub");
-        }
-        HiveMessage msg = HiveMessage.builder(MessageType.HELLO).payload(payload).build();
-        KeyState key = keys.current();
-        connection.send(env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
+    /** Our HELLO is sent under the session key: the session is established and the handshake phase is dropped. */
+    void establish() {
         state = ClientState.ESTABLISHED;
-        deadline.cancel();
-        closeExchanges();
+        handshake.finish();
+        KeyState key = keys.current();
         info = new SessionInfo(keys.authMethod(), keys.version(), key.cipher(), key.encoding(), key.binarize(),
-                Duration.ofNanos(env.nanoTime().getAsLong() - openedNanos));
+                handshake.elapsed());
+        handshake = null;
         LOG.debug("session established with {}: {}", serverAddress, info);
         listener.onEstablished(info);
     }
 
-    /** HANDSHAKE frames from a client go encrypted when a pre-shared key is already in force, as Python does. */
-    private void sendHandshakeMessage(HiveMessage msg) {
-        KeyState key = keys.current();
-        connection.send(key == null ? env.framing().plain(msg)
-                : env.framing().encrypted(msg, key.crypto(), key.encoding(), false));
-    }
-
-    private void onDeadline() {
-        if (state != ClientState.ESTABLISHED && state != ClientState.CLOSED) {
-            fail(new HandshakeTimeoutException("no established session after "
-                    + options.handshakeTimeout().toMillis() + " ms (state " + state + ")"));
-        }
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private ClientAuthExchange track(ClientAuthExchange exchange) {
-        exchanges.add(exchange);
-        return exchange;
-    }
-
-    private ProtocolViolationException unexpected(MessageType type) {
-        return new ProtocolViolationException("unexpected " + type.wireName(),
-                "unexpected " + type.wireName() + " in state " + state);
-    }
-
-    private void fail(HiveMindException error) {
+    /** Ends the session because of {@code error}; its close code and reason go to the server. */
+    void fail(HiveMindException error) {
         if (state == ClientState.CLOSED) {
             return;
         }
@@ -401,8 +246,9 @@ public final class ClientSession implements ConnectionHandler {
         }
         state = ClientState.CLOSED;
         failure = cause;
-        deadline.cancel();
-        closeExchanges();
+        if (handshake != null) {
+            handshake.finish();
+        }
         keys.close();
         listener.onClosed(code, reason, cause);
     }
@@ -410,44 +256,5 @@ public final class ClientSession implements ConnectionHandler {
     /** The typed reason the session failed, if it did. */
     public Optional<HiveMindException> failure() {
         return Optional.ofNullable(failure);
-    }
-
-    private void closeExchanges() {
-        for (ClientAuthExchange e : exchanges) {
-            try {
-                e.close();
-            } catch (RuntimeException ex) {
-                LOG.debug("auth exchange close failed", ex);
-            }
-        }
-        exchanges.clear();
-    }
-
-    /** The auth context handed to this session's exchanges. */
-    private final class Context implements ClientAuthContext {
-        @Override
-        public ClientCredentials credentials() {
-            return credentials;
-        }
-
-        @Override
-        public ServerHello serverHello() {
-            return hello;
-        }
-
-        @Override
-        public String serverAddress() {
-            return serverAddress;
-        }
-
-        @Override
-        public SecureRandom random() {
-            return env.random();
-        }
-
-        @Override
-        public <T> CompletionStage<T> compute(Supplier<T> task) {
-            return env.workers().compute(task, connection.executor());
-        }
     }
 }

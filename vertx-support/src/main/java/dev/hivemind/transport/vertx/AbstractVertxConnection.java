@@ -1,8 +1,6 @@
 package dev.hivemind.transport.vertx;
 
 import dev.hivemind.api.error.CloseCode;
-import dev.hivemind.api.error.ConnectionClosedException;
-import dev.hivemind.api.error.FrameTooLargeException;
 import dev.hivemind.api.log.LogSafe;
 import dev.hivemind.api.transport.Connection;
 import dev.hivemind.api.transport.ConnectionHandler;
@@ -36,8 +34,6 @@ public abstract class AbstractVertxConnection implements Connection {
     /** Close reason for a peer that floods frames without data (SECURITY.md T30). */
     static final String NOOP_REASON = "too many frames without data";
 
-    private enum State { OPEN, CLOSING, CLOSED }
-
     /** What a keep-alive ping costs in the write accounting (a header and an empty payload). */
     private static final int PING_BYTES = 6;
 
@@ -50,18 +46,11 @@ public abstract class AbstractVertxConnection implements Connection {
     private final InetSocketAddress remoteAddress;
     private final Thread eventLoop;
     private final Executor executor;
-    private final AtomicLong unsentBytes = new AtomicLong();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
     private final IdleWatchdog watchdog;
-    private volatile State state = State.OPEN;
-    private ConnectionHandler handler;
-    private int localCode;
-    private String localReason;
-    private int peerCode;
-    private String peerReason;
-    private boolean inputPausedForBackpressure;
-    private long drainTimer = -1;
-    private long closingTimer = -1;
+    private final CloseProgress closeProgress;
+    private final OutboundQueue outbound;
+    private final GuardedHandler handler;
     private final NoopFrameLimit noopFrames;
 
     /** Must be called on the connection's event loop. */
@@ -77,7 +66,10 @@ public abstract class AbstractVertxConnection implements Connection {
         this.id = transport + "-" + IDS.incrementAndGet();
         this.executor = task -> context.runOnContext(v -> task.run());
         this.watchdog = new IdleWatchdog(vertx, limits.idleTimeout(), this::sendKeepAlivePing, this::idleExpired);
+        this.closeProgress = new CloseProgress(vertx, limits.closingTimeout());
+        this.outbound = new OutboundQueue(this, id, closeProgress, limits, vertx, watchdog, log);
         this.noopFrames = new NoopFrameLimit(limits.maxNoopFrames());
+        this.handler = new GuardedHandler(log, id);
     }
 
     // ------------------------------------------------------------------ transport-specific
@@ -122,18 +114,18 @@ public abstract class AbstractVertxConnection implements Connection {
 
     @Override
     public boolean isOpen() {
-        return state == State.OPEN;
+        return closeProgress.isOpen();
     }
 
     /** Whether this side started the close (read it on the event loop, as {@code onClosed} is). */
     @Override
     public boolean closedLocally() {
-        return state != State.OPEN && localReason != null;
+        return closeProgress.closedLocally();
     }
 
     @Override
     public boolean writeQueueFull() {
-        return unsentBytes.get() >= limits.writeHighWaterBytes();
+        return outbound.full();
     }
 
     /** Completes once the socket is closed and {@code onClosed} was delivered. */
@@ -143,15 +135,7 @@ public abstract class AbstractVertxConnection implements Connection {
 
     @Override
     public CompletionStage<Void> send(Frame frame) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        int size = frame.size();
-        if (size > limits.maxFrameBytes()) {
-            result.completeExceptionally(new FrameTooLargeException("frame too large",
-                    "a frame of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes() + " bytes"));
-            return result;
-        }
-        onEventLoop(() -> write(() -> writeData(frame), size, result));
-        return result;
+        return outbound.send(frame);
     }
 
     /**
@@ -160,50 +144,7 @@ public abstract class AbstractVertxConnection implements Connection {
      * Event loop only.
      */
     protected final void writeControl(int size, java.util.function.Supplier<Future<Void>> writer) {
-        write(writer, size, new CompletableFuture<>());
-    }
-
-    private void write(java.util.function.Supplier<Future<Void>> writer, int size, CompletableFuture<Void> result) {
-        if (state != State.OPEN) {
-            result.completeExceptionally(closedException());
-            return;
-        }
-        long unsent = unsentBytes.addAndGet(size);
-        if (unsent > limits.writeLimitBytes()) {
-            unsentBytes.addAndGet(-size);
-            log.warn("{}: {} unsent bytes exceed the limit; dropping the peer", id, unsent);
-            // fail the send before onClosed runs, so whoever sees the close also sees the refused send
-            result.completeExceptionally(new ConnectionClosedException(CloseCode.POLICY_VIOLATION.code(),
-                    "connection " + id + " is closed"));
-            drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
-            return;
-        }
-        Future<Void> written;
-        try {
-            written = writer.get();
-        } catch (RuntimeException e) {
-            unsentBytes.addAndGet(-size);
-            result.completeExceptionally(closedException());
-            return;
-        }
-        written.onComplete(ar -> {
-            unsentBytes.addAndGet(-size);
-            if (ar.succeeded()) {
-                watchdog.written();
-                result.complete(null);
-            } else {
-                result.completeExceptionally(closedException());
-            }
-            maybeResumeInput();
-        });
-        if (!inputPausedForBackpressure && writeQueueFull() && state == State.OPEN) {
-            pauseForBackpressure();
-        }
-    }
-
-    private ConnectionClosedException closedException() {
-        int code = localReason != null ? localCode : peerReason != null ? peerCode : 1006;
-        return new ConnectionClosedException(code, "connection " + id + " is closed");
+        outbound.write(writer, size, new CompletableFuture<>());
     }
 
     @Override
@@ -225,14 +166,10 @@ public abstract class AbstractVertxConnection implements Connection {
 
     /** Binds the engine's handler, calls {@code onOpen} and starts the idle watchdog. */
     protected final void bind(ConnectionHandler connectionHandler) {
-        this.handler = connectionHandler;
-        try {
-            connectionHandler.onOpen();
-        } catch (RuntimeException e) {
-            log.error(id + ": the connection handler failed in onOpen", e);
+        if (!handler.open(connectionHandler)) {
             closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
         }
-        if (state == State.OPEN) {
+        if (closeProgress.isOpen()) {
             watchdog.start();
         }
     }
@@ -240,13 +177,7 @@ public abstract class AbstractVertxConnection implements Connection {
     /** A complete inbound frame. */
     protected final void deliver(Frame frame) {
         watchdog.activity();
-        if (state != State.OPEN || handler == null) {
-            return;
-        }
-        try {
-            handler.onFrame(frame);
-        } catch (RuntimeException e) {
-            log.error(id + ": the connection handler failed on a frame", e);
+        if (closeProgress.isOpen() && handler.bound() && !handler.frame(frame)) {
             closeGracefully(CloseCode.INTERNAL_ERROR.code(), CloseCode.INTERNAL_ERROR.defaultReason());
         }
     }
@@ -262,24 +193,18 @@ public abstract class AbstractVertxConnection implements Connection {
      */
     protected final boolean noop() {
         watchdog.activity();
-        if (noopFrames.exceededBy(System.nanoTime()) && state == State.OPEN) {
+        if (noopFrames.exceededBy(System.nanoTime()) && closeProgress.isOpen()) {
             log.info("{}: more than {} frames without data; closing", id, limits.maxNoopFrames());
             failInbound(CloseCode.POLICY_VIOLATION, NOOP_REASON);
             return false;
         }
-        return state == State.OPEN;
+        return closeProgress.isOpen();
     }
 
     /** The peer sent a close frame; the subclass answers it. */
     protected final void peerClosing(int code, String reason) {
-        if (peerReason == null) {
-            peerCode = code;
-            peerReason = reason == null ? "" : reason;
-        }
-        if (state == State.OPEN) {
-            state = State.CLOSING;
-            watchdog.stop();
-            armClosingTimer();
+        if (closeProgress.closedByPeer(code, reason)) {
+            awaitSocketClose();
         }
     }
 
@@ -294,12 +219,8 @@ public abstract class AbstractVertxConnection implements Connection {
 
     /** Records a close we started outside {@link #close} (for example one the transport library sends itself). */
     protected final void markLocalClose(int code, String reason) {
-        if (state == State.OPEN) {
-            state = State.CLOSING;
-            localCode = code;
-            localReason = reason;
-            watchdog.stop();
-            armClosingTimer();
+        if (closeProgress.closeLocally(code, reason)) {
+            awaitSocketClose();
         }
     }
 
@@ -309,14 +230,10 @@ public abstract class AbstractVertxConnection implements Connection {
      * all, at the server's stalled-write timeout (the only way to cut a stuck socket with public Vert.x API).
      */
     protected final void drop(CloseCode code, String reason) {
-        if (state == State.CLOSED) {
+        if (closeProgress.isClosed()) {
             return;
         }
-        if (state == State.OPEN) {
-            state = State.CLOSING;
-            localCode = code.code();
-            localReason = reason;
-        }
+        closeProgress.closeLocally(code.code(), reason);
         watchdog.stop();
         dropSocket(code.code(), reason);
         socketClosed();
@@ -324,34 +241,15 @@ public abstract class AbstractVertxConnection implements Connection {
 
     /** The socket is gone: report {@code onClosed} exactly once. */
     protected final void socketClosed() {
-        if (state == State.CLOSED) {
+        if (!closeProgress.socketGone()) {
             return;
         }
-        state = State.CLOSED;
         watchdog.stop();
-        cancelTimer(drainTimer);
-        cancelTimer(closingTimer);
-        int code;
-        String reason;
-        if (localReason != null) {
-            code = localCode;
-            reason = localReason;
-        } else if (peerReason != null) {
-            code = peerCode;
-            reason = peerReason;
-        } else {
-            code = 1006;
-            reason = "connection lost";
-        }
+        outbound.stop();
+        int code = closeProgress.code();
+        String reason = closeProgress.reason();
         log.debug("{}: closed with {} {}", id, code, LogSafe.text(reason));
-        ConnectionHandler h = handler;
-        if (h != null) {
-            try {
-                h.onClosed(code, reason);
-            } catch (RuntimeException e) {
-                log.error(id + ": the connection handler failed in onClosed", e);
-            }
-        }
+        handler.closed(code, reason);
         afterClose(code, reason);
         closedFuture.complete(null);
     }
@@ -361,76 +259,37 @@ public abstract class AbstractVertxConnection implements Connection {
     }
 
     protected final boolean closing() {
-        return state != State.OPEN;
+        return !closeProgress.isOpen();
     }
 
     // ------------------------------------------------------------------ internals
 
     private void closeGracefully(int code, String reason) {
-        if (state != State.OPEN) {
-            return;
+        if (closeProgress.closeLocally(code, reason)) {
+            awaitSocketClose();
+            startCloseHandshake(code, reason);
         }
-        state = State.CLOSING;
-        localCode = code;
-        localReason = reason;
+    }
+
+    /** The close has started: the peer is no longer watched for silence, and has the closing timeout to finish. */
+    private void awaitSocketClose() {
         watchdog.stop();
-        armClosingTimer();
-        startCloseHandshake(code, reason);
-    }
-
-    private void armClosingTimer() {
-        if (closingTimer < 0) {
-            closingTimer = vertx.setTimer(Math.max(1, limits.closingTimeout().toMillis()), t -> {
-                closingTimer = -1;
-                if (state != State.CLOSED) {
-                    log.debug("{}: close handshake timed out; dropping the socket", id);
-                    dropSocket(localReason != null ? localCode : peerCode, localReason != null ? localReason : "");
-                }
-            });
-        }
-    }
-
-    private void pauseForBackpressure() {
-        inputPausedForBackpressure = true;
-        watchdog.suspend();
-        pauseInput();
-        drainTimer = vertx.setTimer(Math.max(1, limits.drainTimeout().toMillis()), t -> {
-            drainTimer = -1;
-            if (inputPausedForBackpressure && state == State.OPEN) {
-                log.info("{}: the peer did not read for {}; dropping it", id, limits.drainTimeout());
-                drop(CloseCode.POLICY_VIOLATION, SLOW_READER_REASON);
-            }
+        closeProgress.armClosingTimer((code, reason) -> {
+            log.debug("{}: close handshake timed out; dropping the socket", id);
+            dropSocket(code, reason);
         });
     }
 
-    private void maybeResumeInput() {
-        if (inputPausedForBackpressure && unsentBytes.get() <= limits.writeHighWaterBytes() / 2) {
-            inputPausedForBackpressure = false;
-            cancelTimer(drainTimer);
-            drainTimer = -1;
-            if (state == State.OPEN) {
-                watchdog.resume();
-                resumeInput();
-            }
-        }
-    }
-
     private void sendKeepAlivePing() {
-        if (state == State.OPEN) {
+        if (closeProgress.isOpen()) {
             writeControl(PING_BYTES, this::writePing);
         }
     }
 
     private void idleExpired() {
-        if (state == State.OPEN) {
+        if (closeProgress.isOpen()) {
             log.debug("{}: no frame from the peer for {}; closing", id, limits.idleTimeout());
             drop(CloseCode.POLICY_VIOLATION, IDLE_REASON);
-        }
-    }
-
-    private void cancelTimer(long timer) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
         }
     }
 
