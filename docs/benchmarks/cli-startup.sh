@@ -7,6 +7,8 @@
 #   docs/benchmarks/cli-startup.sh [DIST] [OUT]
 #     DIST  the assembled distribution (default dist/target/hivemind; build it: mvn -DskipTests package -pl dist -am)
 #     OUT   the results file (default docs/benchmarks/cli-startup.txt)
+#   BASELINE=FOLDER  also time another assembled distribution (e.g. one built from an older commit) in the same rounds
+#   RUNS=N           rounds (default 25)
 # Wall times are taken with date +%s%N in interleaved rounds (see timed_rounds), CPU times and peak RSS with
 # /usr/bin/time. The machine's load is recorded with the numbers: on a shared machine, run it when it is quiet; the CPU
 # time is what load changes least.
@@ -35,6 +37,11 @@ cases=(
     "plain java: list-clients|java -cp ${classpath%:} dev.hivemind.dist.Main --home $home list-clients"
     "java Hello (the JVM alone)|java -cp $work Hello"
 )
+if [ -n "${BASELINE:-}" ]; then
+    baseline=$(cd -P -- "$BASELINE" && pwd -P)
+    cases+=("baseline: hivemind --help|$baseline/bin/hivemind --help"
+        "baseline: hivemind list-clients|$baseline/bin/hivemind --home $home list-clients")
+fi
 
 # Wall times in milliseconds, taken in rounds: every case once per round, so that a burst of load on a shared
 # machine hits all of them alike instead of one case's consecutive runs (what a tool that runs one case at a time

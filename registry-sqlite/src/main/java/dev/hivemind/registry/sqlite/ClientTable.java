@@ -33,7 +33,7 @@ final class ClientTable {
     };
 
     /** Jackson's data binding, started on first use: writing a row, or reading metadata that is not {@code {}}. */
-    private static final class Json {
+    private static final class DataBinding {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
@@ -270,8 +270,8 @@ final class ClientTable {
             return Map.of();
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(json);
-            return node != null && node.isObject() ? Json.MAPPER.convertValue(node, JSON_OBJECT) : Map.of();
+            JsonNode node = DataBinding.MAPPER.readTree(json);
+            return node != null && node.isObject() ? DataBinding.MAPPER.convertValue(node, JSON_OBJECT) : Map.of();
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Map.of();
         }
@@ -279,7 +279,7 @@ final class ClientTable {
 
     static String toJson(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return DataBinding.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new ClientStoreException("cannot encode a client field as JSON", e);
         }
