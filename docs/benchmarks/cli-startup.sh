@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up of the hivemind CLI: wall time (median of hyperfine runs) and peak RSS of `hivemind --help` and
+# Start-up of the hivemind CLI: wall time, CPU time (user + system) and peak RSS of `hivemind --help` and
 # `hivemind list-clients` (a database of 5 clients), as shipped (JVM profile, class-data archives) and without the
 # start-up work (plain `java -cp 'lib/*'`), plus a Java "hello world" for the JVM's own share. Writes the numbers to
 # OUT and prints them.
@@ -7,8 +7,11 @@
 #   docs/benchmarks/cli-startup.sh [DIST] [OUT]
 #     DIST  the assembled distribution (default dist/target/hivemind; build it: mvn -DskipTests package -pl dist -am)
 #     OUT   the results file (default docs/benchmarks/cli-startup.txt)
-# Times are taken with date +%s%N in interleaved rounds (see timed_rounds); peak RSS with /usr/bin/time. The
-# machine's load is recorded with the numbers: on a shared machine, run it when it is quiet.
+#   BASELINE=FOLDER  also time another assembled distribution (e.g. one built from an older commit) in the same rounds
+#   RUNS=N           rounds (default 25)
+# Wall times are taken with date +%s%N in interleaved rounds (see timed_rounds), CPU times and peak RSS with
+# /usr/bin/time. The machine's load is recorded with the numbers: on a shared machine, run it when it is quiet; the CPU
+# time is what load changes least.
 set -euo pipefail
 
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -34,10 +37,15 @@ cases=(
     "plain java: list-clients|java -cp ${classpath%:} dev.hivemind.dist.Main --home $home list-clients"
     "java Hello (the JVM alone)|java -cp $work Hello"
 )
+if [ -n "${BASELINE:-}" ]; then
+    baseline=$(cd -P -- "$BASELINE" && pwd -P)
+    cases+=("baseline: hivemind --help|$baseline/bin/hivemind --help"
+        "baseline: hivemind list-clients|$baseline/bin/hivemind --home $home list-clients")
+fi
 
 # Wall times in milliseconds, taken in rounds: every case once per round, so that a burst of load on a shared
 # machine hits all of them alike instead of one case's consecutive runs (what a tool that runs one case at a time
-# would do). Prints "case-index milliseconds" lines.
+# would do). Prints "case-index wall-milliseconds cpu-milliseconds" lines.
 timed_rounds() {
     local round i start
     for ((i = 0; i < ${#cases[@]}; i++)); do # warm-up: page cache, JIT-less first runs
@@ -46,14 +54,14 @@ timed_rounds() {
     for ((round = 0; round < runs; round++)); do
         for ((i = 0; i < ${#cases[@]}; i++)); do
             start=$(date +%s%N)
-            ${cases[i]#*|} > /dev/null 2>&1
-            echo "$i $((($(date +%s%N) - start) / 1000000))"
+            /usr/bin/time -f '%U %S' -o "$work/cpu" ${cases[i]#*|} > /dev/null 2>&1
+            echo "$i $((($(date +%s%N) - start) / 1000000)) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")"
         done
     done
 }
 
-median_of() { # CASE-INDEX
-    awk -v c="$1" '$1 == c {print $2}' "$work/times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+median_of() { # CASE-INDEX COLUMN
+    awk -v c="$1" -v f="$2" '$1 == c {print $f}' "$work/times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 
 peak_rss_mb() {
@@ -68,9 +76,10 @@ timed_rounds > "$work/times"
 {
     echo "# hivemind CLI start-up, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "# $(java -version 2>&1 | sed -n 2p); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "# median wall time of $runs rounds (each case once per round, after one warm-up run each)"
-    printf '%-32s %10s %14s\n' "command" "median ms" "peak RSS MB"
+    echo "# medians of $runs rounds (each case once per round, after one warm-up run each); CPU = user + system"
+    printf '%-32s %10s %10s %14s\n' "command" "wall ms" "CPU ms" "peak RSS MB"
     for ((i = 0; i < ${#cases[@]}; i++)); do
-        printf '%-32s %10s %14s\n' "${cases[i]%%|*}" "$(median_of "$i")" "$(peak_rss_mb "${cases[i]#*|}")"
+        printf '%-32s %10s %10s %14s\n' "${cases[i]%%|*}" "$(median_of "$i" 2)" "$(median_of "$i" 3)" \
+            "$(peak_rss_mb "${cases[i]#*|}")"
     done
 } | tee "$out"

@@ -1,6 +1,7 @@
 package dev.hivemind.dist.startup;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * stack for {@code listen} and {@code connect} ({@code lib/hivemind-network.jsa}). {@code bin/hivemind} uses them when
  * they match the JVM and the class path; otherwise the JVM ignores them and starts as usual. Each is written by a JVM
  * that runs {@link CdsTraining} with exactly this process's class path (the launcher's) and dumps its loaded classes at
- * exit.
+ * exit, and the same {@code -Xbootclasspath/a}.
  */
 public final class CdsArchive {
     /** Which archive. */
@@ -74,6 +75,12 @@ public final class CdsArchive {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-Dhivemind.dist=" + distribution);
+        // the archive fits only the boot class path it was made with: bin/hivemind appends picocli's jar to it
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-Xbootclasspath/a:")) {
+                command.add(argument);
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(CdsTraining.class.getName());

@@ -1,9 +1,5 @@
 package dev.hivemind.engine.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hivemind.api.plugin.PluginSettings;
 import dev.hivemind.api.transport.ServerTls;
 import dev.hivemind.api.wire.CipherSuite;
@@ -54,14 +50,8 @@ public final class ConfigLoader {
     }
 
     private static Map<String, Object> parseYaml(String yaml, String source) {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
-            if (yaml.isBlank()) {
-                return Map.of();
-            }
-            Map<String, Object> tree = mapper.readValue(yaml, new TypeReference<LinkedHashMap<String, Object>>() { });
-            return tree == null ? Map.of() : tree;
+            return yaml.isBlank() ? Map.of() : YamlTree.read(yaml);
         } catch (IOException e) {
             throw new ConfigException("invalid YAML in " + source + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }

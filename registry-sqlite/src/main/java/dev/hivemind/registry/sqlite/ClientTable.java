@@ -1,11 +1,15 @@
 package dev.hivemind.registry.sqlite;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
 import dev.hivemind.api.registry.ClientStoreException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +27,15 @@ import java.util.Optional;
  * column for are in {@link CredentialTable}.
  */
 final class ClientTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads the list columns (every row has them) without the data-binding layer a short command need not start. */
+    private static final JsonFactory JSON_TOKENS = new JsonFactory();
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
+
+    /** Jackson's data binding, started on first use: writing a row, or reading metadata that is not {@code {}}. */
+    private static final class DataBinding {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static final String SELECT = """
             SELECT c.client_id, c.api_key, c.name, c.description, c.is_admin, c.last_seen, c.intent_blacklist,
@@ -236,21 +246,19 @@ final class ClientTable {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node != null && node.isArray()) {
-                List<String> out = new ArrayList<>(node.size());
-                for (JsonNode item : node) {
-                    if (!item.isTextual()) {
-                        break;
-                    }
-                    out.add(item.textValue());
+        // as ObjectMapper.readTree read it: a JSON array of strings, whatever follows it
+        try (JsonParser parser = JSON_TOKENS.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_ARRAY) {
+                List<String> out = new ArrayList<>();
+                JsonToken token;
+                while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                    out.add(parser.getText());
                 }
-                if (out.size() == node.size()) {
+                if (token == JsonToken.END_ARRAY) {
                     return out;
                 }
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             // reported below
         }
         throw new ClientStoreException("client " + id + ": column " + column + " is not a JSON list of strings");
@@ -258,12 +266,12 @@ final class ClientTable {
 
     /** Lenient like hivemind-sqlite-database: anything but a JSON object reads as empty metadata. */
     private static Map<String, Object> metadata(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.strip().equals("{}")) {
             return Map.of();
         }
         try {
-            JsonNode node = JSON.readTree(json);
-            return node != null && node.isObject() ? JSON.convertValue(node, JSON_OBJECT) : Map.of();
+            JsonNode node = DataBinding.MAPPER.readTree(json);
+            return node != null && node.isObject() ? DataBinding.MAPPER.convertValue(node, JSON_OBJECT) : Map.of();
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Map.of();
         }
@@ -271,7 +279,7 @@ final class ClientTable {
 
     static String toJson(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return DataBinding.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new ClientStoreException("cannot encode a client field as JSON", e);
         }

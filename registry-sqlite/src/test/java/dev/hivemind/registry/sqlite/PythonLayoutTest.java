@@ -2,11 +2,13 @@ package dev.hivemind.registry.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hivemind.api.registry.ClientRecord;
+import dev.hivemind.api.registry.ClientStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,6 +124,29 @@ class PythonLayoutTest {
         }
         try (SqliteClientStore store = SqliteClientStore.open(file)) {
             assertEquals(Map.of("owner", "Zé", "n", 3), store.get(5).orElseThrow().metadata());
+        }
+    }
+
+    @Test
+    void aListColumnReadsAsAJsonListOfStringsOrIsAClearError() throws Exception {
+        Path file = dir.resolve("clients.db");
+        List<String> bad = List.of("not json", "[1, 2]", "[\"speak\", null]", "{\"a\": 1}", "[\"speak\"",
+                "[[\"speak\"]]", "null");
+        try (Connection c = raw(file); Statement s = c.createStatement()) {
+            s.execute(PYTHON_DDL_WITHOUT_METADATA);
+            pythonInsert(c, 1, "key-1", "good", false, " [ \"speak\" , \"caf\\u00e9\" ] ", null, "pw", "", "");
+            for (int i = 0; i < bad.size(); i++) {
+                pythonInsert(c, 2 + i, "key-" + (2 + i), "bad", false, bad.get(i), null, "pw", "", "");
+            }
+        }
+        try (SqliteClientStore store = SqliteClientStore.open(file)) {
+            assertEquals(List.of("speak", "café", ClientRecord.UTTERANCE), store.get(1).orElseThrow().allowedTypes());
+            for (int i = 0; i < bad.size(); i++) {
+                int id = 2 + i;
+                ClientStoreException e = assertThrows(ClientStoreException.class, () -> store.get(id), bad.get(id - 2));
+                assertTrue(e.getMessage().contains("client " + id + ": column allowed_types is not a JSON list of"
+                        + " strings"), e.getMessage());
+            }
         }
     }
 
