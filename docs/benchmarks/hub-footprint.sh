@@ -11,7 +11,11 @@
 # handshake, each its own process) and keeps them connected; once all are established and the hub has been idle for SETTLE seconds it reads
 # the hub's VmRSS, VmHWM and thread count from /proc. Then, for speed, one satellite sends MESSAGES utterances one
 # after the other (each waits for the echo) and the time is taken; the handshake time is the median of what the
-# satellites printed (handshake=N ms: PBKDF2 on both sides, the hub's share in its profile).
+# satellites printed (handshake=N ms: PBKDF2 on both sides, the hub's share in its profile). Last, what the profile
+# costs the hub in CPU: bin/hivemind-load runs password handshakes (1 worker, LOAD_SECONDS) and then messages (4
+# sessions, echo round trips, LOAD_SECONDS) and reports the hub's CPU time per handshake and per message (/proc). The
+# hub runs the distribution's configuration with the key-derivation budgets raised (limits.kdf_*), so that the
+# load generator's handshakes, all from one address and one client, are not refused.
 set -euo pipefail
 
 root=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -20,6 +24,7 @@ out=${2:-$root/docs/benchmarks/hub-footprint.txt}
 satellites=${SATELLITES:-10}
 settle=${SETTLE:-10}
 messages=${MESSAGES:-300}
+load_seconds=${LOAD_SECONDS:-15}
 work=$(mktemp -d)
 pids=()
 # the satellites' standard input: open until the end, so that they stay connected (--interactive reads to EOF)
@@ -47,10 +52,16 @@ status_field() { # PID FIELD
     awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"
 }
 
+hub_cpu() { # REPORT: the hub's CPU milliseconds per operation in a hivemind-load report
+    tr -d '\n' < "$1" | grep -o '"hub" *: *{[^}]*}' | sed -n 's/.*"cpu_ms_per_op" *: *\([0-9.]*\).*/\1/p'
+}
+
 measure() { # NAME ENV... (the hub's environment: how its JVM is set up)
     local name=$1 home=$work/$1
     shift
     mkdir -p "$home"
+    sed -e 's/^\(  kdf_per_client:\) *[0-9]*/\1 1000000/' -e 's/^\(  kdf_per_address:\) *[0-9]*/\1 1000000/' \
+        "$dist/conf/hivemind.yaml" > "$home/hivemind.yaml"
     local added
     added=$("$dist/bin/hivemind" --home "$home" add-client --name footprint)
     local key password
@@ -93,8 +104,20 @@ measure() { # NAME ENV... (the hub's environment: how its JVM is set up)
     local per_second
     per_second=$(awk -v n="$received" -v ns=$((end - start)) 'BEGIN {printf "%.0f", n / (ns / 1e9)}')
 
-    printf '%-12s %8s %8s %8s %14s %16s\n' "$name" "$((rss / 1024))" "$((hwm / 1024))" "$threads" "$handshake" \
-        "$per_second"
+    local hub_handshake
+    hub_handshake=$(sed -n 's/.* handshake done .* in \([0-9]*\) ms$/\1/p' "$home/hub.err" | sort -n \
+        | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+
+    "$dist/bin/hivemind-load" handshakes "$url" --auth password --access-key "$key" --password "$password" -c 1 \
+        --warmup 5 --duration "$load_seconds" --hub-pid "$hub" --quiet --report "$home/handshakes.json" \
+        > /dev/null 2> "$home/handshakes.err"
+    "$dist/bin/hivemind-load" messages "$url" --auth password --access-key "$key" --password "$password" -c 4 \
+        --warmup 5 --duration "$load_seconds" --hub-pid "$hub" --quiet --report "$home/messages.json" \
+        > /dev/null 2> "$home/messages.err"
+
+    printf '%-12s %8s %8s %8s %14s %10s %16s %12s %12s\n' "$name" "$((rss / 1024))" "$((hwm / 1024))" "$threads" \
+        "$handshake" "$hub_handshake" "$per_second" "$(hub_cpu "$home/handshakes.json")" \
+        "$(hub_cpu "$home/messages.json")"
     for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
     pids=()
@@ -104,8 +127,11 @@ measure() { # NAME ENV... (the hub's environment: how its JVM is set up)
     echo "# idle hub with $satellites established satellites (password handshake over ws://127.0.0.1), $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "# $(java -version 2>&1 | sed -n 2p); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "# RSS/HWM: the hub's VmRSS and VmHWM after $settle s idle; handshake: median of the satellites' reports;"
-    echo "# msgs/s: $messages utterances sent one after the other by one satellite, each answered (round trips)"
-    printf '%-12s %8s %8s %8s %14s %16s\n' profile "RSS MB" "HWM MB" threads "handshake ms" "round trips/s"
+    echo "# hub ms: median of the hub's own handshake times (its log: from the connection to the session);"
+    echo "# round trips/s: $messages utterances sent one after the other by one satellite, each answered;"
+    echo "# CPU ms: the hub's CPU time per password handshake and per message (hivemind-load, $load_seconds s each)"
+    printf '%-12s %8s %8s %8s %14s %10s %16s %12s %12s\n' profile "RSS MB" "HWM MB" threads "handshake ms" "hub ms" \
+        "round trips/s" "CPU ms/hs" "CPU ms/msg"
     if [[ -n ${PROFILES:-} ]]; then # name=JVM options;name=...: other profiles to compare (HIVEMIND_HUB_JAVA_OPTS)
         IFS=';' read -r -a extra <<< "$PROFILES"
         for p in "${extra[@]}"; do

@@ -3,10 +3,12 @@ package dev.hivemind.dist.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,24 @@ class DistributionIT {
     private static double sample(String metrics, String series) {
         return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
                 Double.parseDouble(l.substring(series.length() + 1))).sum();
+    }
+
+    @Test
+    @Order(3)
+    void theHubRunsWithTheHubProfileAndReturnsFreedNativeMemoryWhereItsJavaCan() throws Exception {
+        Path cmdline = Path.of("/proc", Long.toString(hub.printedPid()), "cmdline");
+        assumeTrue(Files.isReadable(cmdline), "a process's command line is read from /proc (Linux)");
+        List<String> jvm = List.of(Files.readString(cmdline, StandardCharsets.UTF_8).split("\0"));
+        for (String option : List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:NewRatio=4", "-XX:CICompilerCount=2",
+                "-Dvertx.disableDnsResolver=true")) {
+            assertTrue(jvm.contains(option), option + " is part of the hub profile: " + jvm);
+        }
+        Runtime.Version v = Runtime.version();
+        boolean trims = System.getProperty("os.name").equals("Linux") && (v.feature() >= 22
+                || v.feature() == 21 && v.update() >= 1 || v.feature() == 17 && v.update() >= 9);
+        assertEquals(trims, jvm.contains("-XX:TrimNativeHeapInterval=5000"),
+                "native heap trimming on Linux with Java 17.0.9+, 21.0.1+ or 22+ (this is " + v + "); an older "
+                        + "Java refuses the option: " + jvm);
     }
 
     @Test
