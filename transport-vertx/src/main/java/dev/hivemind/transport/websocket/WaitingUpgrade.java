@@ -6,17 +6,42 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One connection between its TCP accept and its upgrade: its pending place and, once its request was read, the
- * handshake waiting for admission. Whoever decides first (admission, its deadline, its eviction) answers the
- * handshake; a connection whose request arrived is answered with an HTTP status, never dropped bare.
- * Used on the connection's event loop.
+ * One connection between its TCP accept and its upgrade: its pending place and, once an upgrade request was read, that
+ * request waiting for admission. Whoever decides a request first (its admission, its deadline, the connection's
+ * eviction) answers it; a connection whose request waits is answered with an HTTP status, never dropped bare.
  */
 final class WaitingUpgrade {
+    /** One upgrade request and its one answer (a connection kept alive after a refusal may send another). */
+    static final class Request {
+        final ServerWebSocketHandshake handshake;
+        private final AtomicBoolean decided = new AtomicBoolean();
+        private volatile long admissionTimer = -1;
+
+        Request(ServerWebSocketHandshake handshake) {
+            this.handshake = handshake;
+        }
+
+        /** Claims the right to answer this request; true once only. */
+        boolean decide() {
+            return decided.compareAndSet(false, true);
+        }
+
+        boolean decided() {
+            return decided.get();
+        }
+
+        void admissionTimer(long timer) {
+            this.admissionTimer = timer;
+        }
+
+        long admissionTimer() {
+            return admissionTimer;
+        }
+    }
+
     final HttpConnection connection;
-    private final AtomicBoolean decided = new AtomicBoolean();
     private volatile PendingConnections.Slot slot;
-    private volatile ServerWebSocketHandshake handshake;
-    private volatile long admissionTimer = -1;
+    private volatile Request request;
 
     WaitingUpgrade(HttpConnection connection) {
         this.connection = connection;
@@ -30,27 +55,14 @@ final class WaitingUpgrade {
         return slot;
     }
 
-    /** The request was read: it now waits for its admission, whose deadline timer is {@code timer}. */
-    void requested(ServerWebSocketHandshake handshake, long timer) {
-        this.handshake = handshake;
-        this.admissionTimer = timer;
+    /** A request was read on this connection: it is the one now waiting. */
+    void requested(Request request) {
+        this.request = request;
     }
 
-    /** Whether the request was read and nothing has answered it yet. */
-    boolean awaitingAnswer() {
-        return handshake != null && !decided.get();
-    }
-
-    /** Claims the right to answer the handshake; true once only. */
-    boolean decide() {
-        return decided.compareAndSet(false, true);
-    }
-
-    ServerWebSocketHandshake handshake() {
-        return handshake;
-    }
-
-    long admissionTimer() {
-        return admissionTimer;
+    /** The request read last, if it waits for its answer; else {@code null}. */
+    Request waitingRequest() {
+        Request r = request;
+        return r == null || r.decided() ? null : r;
     }
 }

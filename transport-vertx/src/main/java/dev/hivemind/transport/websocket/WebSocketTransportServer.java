@@ -154,10 +154,11 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
      */
     private void endWaiting(WaitingUpgrade waiting, InetSocketAddress remote, String why) {
         LOG.info("websocket: {} {}; closing", remote, why);
-        if (waiting.awaitingAnswer() && waiting.decide()) {
-            vertx().cancelTimer(waiting.admissionTimer());
+        WaitingUpgrade.Request request = waiting.waitingRequest();
+        if (request != null && request.decide()) {
+            vertx().cancelTimer(request.admissionTimer());
             pendingAdmissions.decrementAndGet();
-            refuse(waiting.handshake(), 503, remote, "no place left waiting for admission")
+            refuse(request.handshake, 503, remote, "no place left waiting for admission")
                     .onComplete(ar -> waiting.connection.close());
         } else {
             waiting.connection.close();
@@ -189,15 +190,17 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             return;
         }
         Context context = Vertx.currentContext();
-        WaitingUpgrade known = upgrading.get(keyOf(handshake.remoteAddress()));
-        WaitingUpgrade waiting = known != null ? known : new WaitingUpgrade(null); // null: it left already
-        long timer = vertx().setTimer(settings.admissionTimeout().toMillis(), t -> {
-            if (waiting.decide()) {
+        WaitingUpgrade.Request request = new WaitingUpgrade.Request(handshake);
+        WaitingUpgrade waiting = upgrading.get(keyOf(handshake.remoteAddress()));
+        if (waiting != null) { // else it left already
+            waiting.requested(request);
+        }
+        request.admissionTimer(vertx().setTimer(settings.admissionTimeout().toMillis(), t -> {
+            if (request.decide()) {
                 pendingAdmissions.decrementAndGet();
                 refuse(handshake, 503, remote, "admission timed out");
             }
-        });
-        waiting.requested(handshake, timer);
+        }));
         CompletionStage<Admission> admission;
         try {
             admission = acceptor.admit(new AdmissionRequest(token, WebSocketTransportFactory.NAME, remote));
@@ -205,10 +208,10 @@ public final class WebSocketTransportServer extends AbstractVertxServer<HttpServ
             admission = CompletableFuture.failedFuture(e);
         }
         admission.whenComplete((result, error) -> context.runOnContext(v -> {
-            if (!waiting.decide()) {
+            if (!request.decide()) {
                 return;
             }
-            vertx().cancelTimer(timer);
+            vertx().cancelTimer(request.admissionTimer());
             pendingAdmissions.decrementAndGet();
             decide(handshake, context, remote, result, error);
         }));
